@@ -1,0 +1,126 @@
+package io.appgraph.neo4j;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.zip.CRC32;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.SessionConfig;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * Applies the versioned Cypher scripts under {@code classpath:neo4j/migrations} in version order,
+ * each in one transaction, and records what it applied as {@code (:__Migration)} nodes so a script
+ * runs once per database. A script changed after it was applied stops start-up: migrations are
+ * append-only. Scripts use {@code IF NOT EXISTS}, so two instances racing at start-up do no harm.
+ */
+public final class CypherMigrations {
+
+    private static final Log log = LogFactory.getLog(CypherMigrations.class);
+
+    private static final String LOCATION = "classpath*:neo4j/migrations/V*__*.cypher";
+
+    private static final Pattern FILE_NAME = Pattern.compile("V(\\d+)__(\\w+)\\.cypher");
+
+    private static final Pattern STATEMENT_END = Pattern.compile(";\\s*$", Pattern.MULTILINE);
+
+    private final Driver driver;
+
+    public CypherMigrations(Driver driver) {
+        this.driver = driver;
+    }
+
+    /** Applies what is pending and returns the versions it applied. */
+    public List<Integer> apply() {
+        List<Script> scripts = scripts();
+        Map<Integer, Long> applied = applied();
+        List<Integer> done = new ArrayList<>();
+        for (Script script : scripts) {
+            Long checksum = applied.get(script.version());
+            if (checksum != null) {
+                if (checksum != script.checksum()) {
+                    throw new IllegalStateException("Migration " + script.fileName()
+                            + " was changed after it was applied; add a new script instead");
+                }
+                continue;
+            }
+            run(script);
+            done.add(script.version());
+        }
+        log.info("Cypher migrations: %d applied now, %d in total".formatted(done.size(), scripts.size()));
+        return done;
+    }
+
+    private void run(Script script) {
+        try (var session = this.driver.session(SessionConfig.defaultConfig())) {
+            session.executeWriteWithoutResult(tx -> script.statements().forEach(statement -> tx.run(statement).consume()));
+            session.executeWriteWithoutResult(tx -> tx.run("""
+                    MERGE (m:__Migration {version: $version})
+                    SET m.description = $description, m.checksum = $checksum, m.appliedAt = datetime()
+                    """, Map.of("version", script.version(), "description", script.description(),
+                    "checksum", script.checksum())).consume());
+        }
+        log.info("Applied migration " + script.fileName());
+    }
+
+    private Map<Integer, Long> applied() {
+        try (var session = this.driver.session(SessionConfig.defaultConfig())) {
+            return session.executeRead(tx -> tx.run("MATCH (m:__Migration) RETURN m.version AS version, m.checksum AS checksum")
+                    .list().stream()
+                    .collect(Collectors.toMap((Record r) -> r.get("version").asInt(), r -> r.get("checksum").asLong())));
+        }
+    }
+
+    private static List<Script> scripts() {
+        try {
+            Resource[] resources = new PathMatchingResourcePatternResolver().getResources(LOCATION);
+            return Arrays.stream(resources).map(CypherMigrations::read)
+                    .sorted(Comparator.comparingInt(Script::version))
+                    .toList();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot list Cypher migrations", ex);
+        }
+    }
+
+    private static Script read(Resource resource) {
+        Matcher name = FILE_NAME.matcher(String.valueOf(resource.getFilename()));
+        if (!name.matches()) {
+            throw new IllegalStateException("Migration file name must look like V0001__Some_description.cypher: " + resource);
+        }
+        try {
+            String text = resource.getContentAsString(StandardCharsets.UTF_8);
+            var crc = new CRC32();
+            crc.update(text.getBytes(StandardCharsets.UTF_8));
+            List<String> statements = Arrays.stream(STATEMENT_END.split(withoutComments(text)))
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .toList();
+            return new Script(Integer.parseInt(name.group(1)), name.group(2).replace('_', ' '), resource.getFilename(),
+                    crc.getValue(), statements);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot read " + resource, ex);
+        }
+    }
+
+    private static String withoutComments(String text) {
+        return text.lines().filter(line -> !line.strip().startsWith("//")).collect(Collectors.joining("\n"));
+    }
+
+    private record Script(int version, String description, String fileName, long checksum, List<String> statements) {
+    }
+}
