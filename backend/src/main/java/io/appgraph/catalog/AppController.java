@@ -1,0 +1,38 @@
+package io.appgraph.catalog;
+
+import io.appgraph.platform.Connection;
+import io.appgraph.platform.PageRequest;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** The app directory: one app, pages of apps, and upserts. */
+@Controller
+final class AppController {
+
+    private final AppRepository apps;
+
+    private final AppWriter writer;
+
+    AppController(AppRepository apps, AppWriter writer) {
+        this.apps = apps;
+        this.writer = writer;
+    }
+
+    @QueryMapping
+    App app(@Argument String name) {
+        return this.apps.findByName(name).orElse(null);
+    }
+
+    @QueryMapping
+    Connection<App> apps(@Argument Integer first, @Argument String after, @Argument AppFilter filter) {
+        return this.apps.page((filter != null) ? filter : AppFilter.ANY,
+                PageRequest.of(first, after, AppRepository.CURSOR_KIND));
+    }
+
+    @MutationMapping
+    AppPayload upsertApp(@Argument AppInput input) {
+        return this.writer.upsert(input);
+    }
+}

@@ -1,0 +1,103 @@
+package io.appgraph.dependencies;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.appgraph.catalog.App;
+import io.appgraph.catalog.AppRepository;
+import io.appgraph.dependencies.DependencyWriter.DependencyPayload;
+import io.appgraph.platform.Batches;
+import io.appgraph.platform.Cypher;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** Blast radius, the dependency graph, declared dependencies and an app's callers and callees. */
+@Controller
+final class DependencyController {
+
+    private static final String NEIGHBOURS = """
+            UNWIND $names AS key
+            MATCH (:App {name: key})%s(app:App)
+            WITH key, app ORDER BY app.name
+            RETURN key, collect(%s) AS rows
+            """;
+
+    private static final String CALLEES = NEIGHBOURS.formatted("-[:DEPENDS_ON]->", App.projection("app"));
+
+    private static final String CALLERS = NEIGHBOURS.formatted("<-[:DEPENDS_ON]-", App.projection("app"));
+
+    private final BlastRadiusQuery blastRadius;
+
+    private final DependencyGraphQuery graph;
+
+    private final DependencyWriter writer;
+
+    private final AppRepository apps;
+
+    private final Cypher cypher;
+
+    DependencyController(BlastRadiusQuery blastRadius, DependencyGraphQuery graph, DependencyWriter writer,
+            AppRepository apps, Cypher cypher) {
+        this.blastRadius = blastRadius;
+        this.graph = graph;
+        this.writer = writer;
+        this.apps = apps;
+        this.cypher = cypher;
+    }
+
+    @QueryMapping
+    BlastRadius blastRadius(@Argument String app, @Argument Integer maxDepth) {
+        return this.blastRadius.of(app, maxDepth);
+    }
+
+    @QueryMapping
+    DependencyGraph dependencyGraph(@Argument String squad) {
+        return this.graph.of(squad);
+    }
+
+    @MutationMapping
+    DependencyPayload addDependency(@Argument DependencyInput input) {
+        return this.writer.add(input.from(), input.to());
+    }
+
+    @MutationMapping
+    DependencyPayload removeDependency(@Argument DependencyInput input) {
+        return this.writer.remove(input.from(), input.to());
+    }
+
+    @BatchMapping(typeName = "App")
+    Map<App, List<App>> dependencies(List<App> apps) {
+        return Batches.lists(apps, App::name, names -> neighbours(CALLEES, names));
+    }
+
+    @BatchMapping(typeName = "App")
+    Map<App, List<App>> dependents(List<App> apps) {
+        return Batches.lists(apps, App::name, names -> neighbours(CALLERS, names));
+    }
+
+    @BatchMapping(typeName = "Dependency", field = "from")
+    Map<Dependency, App> from(List<Dependency> dependencies) {
+        return Batches.lookup(dependencies, Dependency::fromName, this.apps::findByNames);
+    }
+
+    @BatchMapping(typeName = "Dependency", field = "to")
+    Map<Dependency, App> to(List<Dependency> dependencies) {
+        return Batches.lookup(dependencies, Dependency::toName, this.apps::findByNames);
+    }
+
+    private Map<String, List<App>> neighbours(String query, Collection<String> names) {
+        Map<String, List<App>> result = new HashMap<>();
+        this.cypher.list(query, Map.of("names", List.copyOf(names)), r -> r)
+                .forEach(r -> result.put(r.get("key").asString(), r.get("rows").asList(App::from)));
+        return result;
+    }
+
+    /** from depends on (calls) to. */
+    record DependencyInput(String from, String to) {
+    }
+}

@@ -1,0 +1,138 @@
+package io.appgraph.dependencies;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.appgraph.platform.Cypher;
+import io.appgraph.platform.InputRules;
+import io.appgraph.platform.UserError;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
+import org.springframework.stereotype.Service;
+
+/**
+ * Declared dependencies. An edge carries every source that reports it (declared, network
+ * policies, mesh); declaring adds DECLARED, withdrawing removes only DECLARED, and the edge goes
+ * once no source is left. Repeating either does no harm.
+ */
+@Service
+public final class DependencyWriter {
+
+    private static final String CHECK = """
+            RETURN EXISTS { (:App {name: $from}) } AS fromExists, EXISTS { (:App {name: $to}) } AS toExists
+            """;
+
+    private static final String DECLARE = """
+            UNWIND $callees AS calleeName
+            MATCH (caller:App {name: $from}), (callee:App {name: calleeName})
+            MERGE (caller)-[d:DEPENDS_ON]->(callee)
+              ON CREATE SET d.firstSeen = datetime(), d.sources = []
+            SET d.sources = CASE WHEN 'DECLARED' IN d.sources THEN d.sources ELSE d.sources + 'DECLARED' END,
+                d.lastSeen = datetime()
+            RETURN callee.name AS to, d.sources AS sources
+            """;
+
+    private static final String WITHDRAW = """
+            MATCH (:App {name: $from})-[d:DEPENDS_ON]->(callee:App)
+            WHERE 'DECLARED' IN d.sources AND ($to IS NULL OR callee.name = $to) AND NOT callee.name IN $keep
+            SET d.sources = [s IN d.sources WHERE s <> 'DECLARED']
+            WITH callee, d, d.sources AS sources
+            CALL (d) {
+              WITH d WHERE size(d.sources) = 0
+              DELETE d
+            }
+            RETURN callee.name AS to, sources
+            """;
+
+    private final Cypher cypher;
+
+    DependencyWriter(Cypher cypher) {
+        this.cypher = cypher;
+    }
+
+    /** Makes {@code callees} the declared dependencies of {@code from}, inside the caller's transaction. */
+    public void replaceDeclared(TransactionContext tx, String from, List<String> callees) {
+        this.cypher.run(tx, WITHDRAW, parameters(from, null, callees));
+        this.cypher.run(tx, DECLARE, parameters(from, null, callees));
+    }
+
+    DependencyPayload add(String from, String to) {
+        List<UserError> errors = shapeErrors(from, to);
+        if (!errors.isEmpty()) {
+            return DependencyPayload.failed(errors);
+        }
+        return this.cypher.write(tx -> {
+            Optional<DependencyPayload> unknown = unknownApps(tx, from, to);
+            if (unknown.isPresent()) {
+                return unknown.get();
+            }
+            Record edge = this.cypher.run(tx, DECLARE, parameters(from, null, List.of(to))).get(0);
+            return DependencyPayload.of(new Dependency(from, to, DependencyGraphQuery.sources(edge.get("sources"))));
+        });
+    }
+
+    DependencyPayload remove(String from, String to) {
+        List<UserError> errors = shapeErrors(from, to);
+        if (!errors.isEmpty()) {
+            return DependencyPayload.failed(errors);
+        }
+        return this.cypher.write(tx -> {
+            Optional<DependencyPayload> unknown = unknownApps(tx, from, to);
+            if (unknown.isPresent()) {
+                return unknown.get();
+            }
+            List<Record> withdrawn = this.cypher.run(tx, WITHDRAW, parameters(from, to, List.of()));
+            if (withdrawn.isEmpty()) {
+                return DependencyPayload.failed(List.of(new UserError(UserError.NOT_FOUND,
+                        "'%s' has no declared dependency on '%s'".formatted(from, to), List.of("input"))));
+            }
+            List<DependencySource> remaining = DependencyGraphQuery.sources(withdrawn.get(0).get("sources"));
+            return DependencyPayload.of(remaining.isEmpty() ? null : new Dependency(from, to, remaining));
+        });
+    }
+
+    private Optional<DependencyPayload> unknownApps(TransactionContext tx, String from, String to) {
+        Record found = this.cypher.run(tx, CHECK, parameters(from, to, List.of())).get(0);
+        List<UserError> errors = new ArrayList<>();
+        if (!found.get("fromExists").asBoolean()) {
+            errors.add(UserError.notFound("from", "No app is named '%s'".formatted(from)));
+        }
+        if (!found.get("toExists").asBoolean()) {
+            errors.add(UserError.notFound("to", "No app is named '%s'".formatted(to)));
+        }
+        return errors.isEmpty() ? Optional.empty() : Optional.of(DependencyPayload.failed(errors));
+    }
+
+    private static List<UserError> shapeErrors(String from, String to) {
+        List<UserError> errors = new ArrayList<>();
+        InputRules.dnsLabel("from", from).ifPresent(errors::add);
+        InputRules.dnsLabel("to", to).ifPresent(errors::add);
+        if (errors.isEmpty() && from.equals(to)) {
+            errors.add(UserError.invalid("to", "'%s' cannot depend on itself".formatted(from)));
+        }
+        return errors;
+    }
+
+    private static Map<String, Object> parameters(String from, String to, List<String> callees) {
+        var parameters = new java.util.HashMap<String, Object>();
+        parameters.put("from", from);
+        parameters.put("to", to);
+        parameters.put("callees", callees);
+        parameters.put("keep", callees);
+        return parameters;
+    }
+
+    /** Result of addDependency and removeDependency. */
+    record DependencyPayload(Dependency dependency, List<UserError> errors) {
+
+        static DependencyPayload of(Dependency dependency) {
+            return new DependencyPayload(dependency, List.of());
+        }
+
+        static DependencyPayload failed(List<UserError> errors) {
+            return new DependencyPayload(null, errors);
+        }
+    }
+}

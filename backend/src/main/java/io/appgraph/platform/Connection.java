@@ -1,0 +1,34 @@
+package io.appgraph.platform;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One page of a Relay connection: serves every {@code XConnection} type of the schema.
+ *
+ * @param totalCount how many items match, over all pages
+ * @param pageInfo where this page sits
+ * @param edges the items of this page with their cursors
+ */
+public record Connection<T>(long totalCount, PageInfo pageInfo, List<Edge<T>> edges) {
+
+    /**
+     * Builds a page from up to {@code first + 1} rows fetched after the cursor: the extra row only
+     * says that a next page exists.
+     */
+    public static <T> Connection<T> of(long totalCount, List<T> rows, PageRequest page, Function<T, String> cursor) {
+        boolean hasNext = rows.size() > page.first();
+        List<Edge<T>> edges = rows.stream().limit(page.first()).map(row -> new Edge<>(cursor.apply(row), row)).toList();
+        return new Connection<>(totalCount, new PageInfo(hasNext, page.after() != null,
+                edges.isEmpty() ? null : edges.get(0).cursor(),
+                edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()), edges);
+    }
+
+    /** @param cursor opaque position of the node, for {@code after} */
+    public record Edge<T>(String cursor, T node) {
+    }
+
+    /** Relay page information. */
+    public record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {
+    }
+}

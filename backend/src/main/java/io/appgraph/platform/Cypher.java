@@ -1,0 +1,89 @@
+package io.appgraph.platform;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionCallback;
+import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.TransactionContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one way features talk to Neo4j: read and write units of work through the driver's managed
+ * transactions (retried on transient failures, routed to readers or the leader in a cluster),
+ * with causal consistency across requests and a time limit on every transaction.
+ * It counts the statements it runs, so tests can prove that nested GraphQL fields are batched.
+ */
+@Component
+public final class Cypher {
+
+    private final Driver driver;
+
+    private final TransactionConfig transactionConfig;
+
+    private final Counter statements;
+
+    Cypher(Driver driver, GraphQlLimitsProperties limits, MeterRegistry meters) {
+        this.driver = driver;
+        this.transactionConfig = TransactionConfig.builder().withTimeout(limits.timeout()).build();
+        this.statements = Counter.builder("appgraph.cypher.statements")
+                .description("Cypher statements sent to Neo4j")
+                .register(meters);
+    }
+
+    /** Runs one read query and maps each record. */
+    public <T> List<T> list(String query, Map<String, Object> parameters, Function<Record, T> mapper) {
+        return read(tx -> {
+            this.statements.increment();
+            return tx.run(query, parameters).list(mapper::apply);
+        });
+    }
+
+    /** Runs one read query expected to return at most one record. */
+    public <T> Optional<T> single(String query, Map<String, Object> parameters, Function<Record, T> mapper) {
+        List<T> rows = list(query, parameters, mapper);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** A read unit of work of several statements, each counted through {@link #run}. */
+    public <T> T read(TransactionCallback<T> work) {
+        try (Session session = session()) {
+            return session.executeRead(work, this.transactionConfig);
+        }
+    }
+
+    /**
+     * A write unit of work: everything inside commits together or not at all. The driver may run
+     * it again after a transient failure, so it must be idempotent.
+     */
+    public <T> T write(TransactionCallback<T> work) {
+        try (Session session = session()) {
+            return session.executeWrite(work, this.transactionConfig);
+        }
+    }
+
+    /** Runs a statement inside a unit of work and returns its records. */
+    public List<Record> run(TransactionContext tx, String query, Map<String, Object> parameters) {
+        this.statements.increment();
+        return tx.run(query, parameters).list();
+    }
+
+    /** How many statements have been sent since start-up. */
+    public long statementCount() {
+        return (long) this.statements.count();
+    }
+
+    private Session session() {
+        return this.driver.session(SessionConfig.builder()
+                .withBookmarkManager(this.driver.executableQueryBookmarkManager())
+                .build());
+    }
+}
