@@ -43,4 +43,16 @@ public record App(String name, String description, Tier tier, String runbookUrl,
     public String id() {
         return GlobalId.of("App", this.name);
     }
+
+    // The name is the app's identity. Batch loaders key thousands of apps at once (a hub's blast
+    // radius), so equality must not hash every link of every app.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof App app && this.name.equals(app.name);
+    }
+
+    @Override
+    public int hashCode() {
+        return this.name.hashCode();
+    }
 }
