@@ -23,7 +23,8 @@ public final class Batches {
         Map<K, V> found = load(parents, key, load);
         Map<P, V> result = new HashMap<>();
         for (P parent : parents) {
-            V value = found.get(key.apply(parent));
+            K k = key.apply(parent);
+            V value = (k != null) ? found.get(k) : null;
             if (value != null) {
                 result.put(parent, value);
             }
@@ -37,7 +38,8 @@ public final class Batches {
         Map<K, List<V>> found = load(parents, key, load);
         Map<P, List<V>> result = new HashMap<>();
         for (P parent : parents) {
-            result.put(parent, found.getOrDefault(key.apply(parent), List.of()));
+            K k = key.apply(parent);
+            result.put(parent, (k != null) ? found.getOrDefault(k, List.of()) : List.of());
         }
         return result;
     }
