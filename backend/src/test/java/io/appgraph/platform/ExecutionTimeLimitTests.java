@@ -1,0 +1,47 @@
+package io.appgraph.platform;
+
+import java.time.Duration;
+
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The time limit stops a request at its next field once the deadline has passed. */
+class ExecutionTimeLimitTests {
+
+    private final GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(
+            new SchemaParser().parse("type Query { slow: String, fast: String }"),
+            RuntimeWiring.newRuntimeWiring().type("Query", type -> type
+                    .dataFetcher("slow", env -> {
+                        Thread.sleep(50);
+                        return "slow";
+                    })
+                    .dataFetcher("fast", env -> "fast"))
+                    .build());
+
+    @Test
+    void stopsARequestThatRanPastItsLimit() {
+        ExecutionResult result = run(Duration.ofMillis(10), "{ slow fast }");
+
+        assertThat(result.getErrors()).singleElement()
+                .satisfies(error -> assertThat(error.getMessage()).contains("ran longer than"));
+    }
+
+    @Test
+    void letsARequestWithinItsLimitFinish() {
+        ExecutionResult result = run(Duration.ofSeconds(10), "{ slow fast }");
+
+        assertThat(result.getErrors()).isEmpty();
+        assertThat(result.<java.util.Map<String, Object>>getData()).containsEntry("fast", "fast");
+    }
+
+    private ExecutionResult run(Duration limit, String query) {
+        return GraphQL.newGraphQL(this.schema).instrumentation(new ExecutionTimeLimit(limit)).build().execute(query);
+    }
+}
