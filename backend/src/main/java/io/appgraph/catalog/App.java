@@ -1,20 +1,17 @@
 package io.appgraph.catalog;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.appgraph.platform.GlobalId;
 import org.neo4j.driver.Value;
 
 /**
  * An app as the API reads it, with the keys of its squad and developer owner so those load in
- * batches.
+ * batches. Bookmarks load in batches too, only when asked for: lists of thousands of apps (a
+ * hub's blast radius) then carry no links they do not show.
  *
  * @param squadName the responsible squad's name, or null
  * @param ownerHandle the developer owner's handle, or null
  */
-public record App(String name, String description, Tier tier, String runbookUrl, List<Link> links,
-        String squadName, String ownerHandle) {
+public record App(String name, String description, Tier tier, String runbookUrl, String squadName, String ownerHandle) {
 
     /**
      * A Cypher map projection of the app node bound to {@code variable} that {@link #from} reads:
@@ -22,21 +19,15 @@ public record App(String name, String description, Tier tier, String runbookUrl,
      */
     public static String projection(String variable) {
         return """
-                %1$s { .name, .description, .tier, .runbookUrl, .linkLabels, .linkUrls,
+                %1$s { .name, .description, .tier, .runbookUrl,
                        squad: head([(%1$s)-[:OWNED_BY]->(squad:Squad) | squad.name]),
                        owner: head([(%1$s)-[:HAS_OWNER]->(owner:Person) | owner.handle]) }""".formatted(variable);
     }
 
     public static App from(Value value) {
-        List<String> labels = value.get("linkLabels").isNull() ? List.of() : value.get("linkLabels").asList(Value::asString);
-        List<String> urls = value.get("linkUrls").isNull() ? List.of() : value.get("linkUrls").asList(Value::asString);
-        List<Link> links = new ArrayList<>(labels.size());
-        for (int i = 0; i < Math.min(labels.size(), urls.size()); i++) {
-            links.add(new Link(labels.get(i), urls.get(i)));
-        }
         String tier = value.get("tier").asString(null);
         return new App(value.get("name").asString(), value.get("description").asString(null),
-                (tier != null) ? Tier.valueOf(tier) : null, value.get("runbookUrl").asString(null), List.copyOf(links),
+                (tier != null) ? Tier.valueOf(tier) : null, value.get("runbookUrl").asString(null),
                 value.get("squad").asString(null), value.get("owner").asString(null));
     }
 
@@ -45,7 +36,7 @@ public record App(String name, String description, Tier tier, String runbookUrl,
     }
 
     // The name is the app's identity. Batch loaders key thousands of apps at once (a hub's blast
-    // radius), so equality must not hash every link of every app.
+    // radius), so equality stays cheap.
     @Override
     public boolean equals(Object other) {
         return other instanceof App app && this.name.equals(app.name);

@@ -1,13 +1,18 @@
 package io.appgraph.catalog;
 
+import java.util.List;
+import java.util.Map;
+
+import io.appgraph.platform.Batches;
 import io.appgraph.platform.Connection;
 import io.appgraph.platform.PageRequest;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-/** The app directory: one app, pages of apps, and upserts. */
+/** The app directory: one app, pages of apps, their bookmarks, and upserts. */
 @Controller
 final class AppController {
 
@@ -29,6 +34,11 @@ final class AppController {
     Connection<App> apps(@Argument Integer first, @Argument String after, @Argument AppFilter filter) {
         return this.apps.page((filter != null) ? filter : AppFilter.ANY,
                 PageRequest.of(first, after, AppRepository.CURSOR_KIND));
+    }
+
+    @BatchMapping(typeName = "App")
+    Map<App, List<Link>> links(List<App> apps) {
+        return Batches.lists(apps, App::name, this.apps::links);
     }
 
     @MutationMapping
