@@ -149,6 +149,10 @@ final class DemoEstateGenerator {
             }
             List<String> domains = new ArrayList<>(department.domains());
             Collections.shuffle(domains, this.random);
+            // The payments squad always exists, so the README's payments-api always does.
+            if (domains.remove(DemoVocabulary.FLAGSHIP_DOMAIN)) {
+                domains.add(0, DemoVocabulary.FLAGSHIP_DOMAIN);
+            }
             for (int i = 0; i < remaining; i++) {
                 String domain = domains.get(i % domains.size());
                 String name = squadName(domain, i < domains.size(), taken);
@@ -312,6 +316,11 @@ final class DemoEstateGenerator {
                     // Workers and jobs are called now and then, but never become hubs.
                     case BACKGROUND -> 0.35 * Math.min(6, popularity());
                 };
+                if (app.name.equals(DemoVocabulary.FLAGSHIP)) {
+                    // Money moves through it: critical, and called by a good share of the estate.
+                    app.tier = "TIER_1";
+                    app.fitness = 40;
+                }
                 completeApp(app);
             }
         }
@@ -319,6 +328,9 @@ final class DemoEstateGenerator {
 
     private AppDraft ordinaryApp(SquadDraft squad) {
         Department department = squad.department;
+        if (squad.domain.equals(DemoVocabulary.FLAGSHIP_DOMAIN) && this.appNames.add(DemoVocabulary.FLAGSHIP)) {
+            return new AppDraft(this.apps.size(), DemoVocabulary.FLAGSHIP, squad, DemoVocabulary.COMMON_ROLES.get(0));
+        }
         for (int attempt = 0; attempt < 100; attempt++) {
             Role role = role(department);
             String subject = null;

@@ -41,6 +41,11 @@ final class DemoVocabulary {
 
     static final String AUTH_SERVICE = "auth-service";
 
+    /** The app the README's first question is about: the payments API that checkout and others call. */
+    static final String FLAGSHIP = "payments-api";
+
+    static final String FLAGSHIP_DOMAIN = "payments";
+
     static final String CONFIG_SERVICE = "config-service";
 
     static final String USER_SERVICE = "user-service";

@@ -306,4 +306,16 @@ class DemoEstateTests {
     private static int[] sortedCallerCounts(DemoEstate estate) {
         return callerCounts(estate).values().stream().mapToInt(Integer::intValue).sorted().toArray();
     }
+
+    @Test
+    void thePaymentsApiIsACriticalAppThatOthersCall() {
+        for (DemoEstate estate : List.of(ESTATE, DemoEstate.generate(10_000, 42), DemoEstate.generate(400, 7))) {
+            App payments = estate.apps().stream().filter(app -> app.name().equals("payments-api")).findFirst().orElseThrow();
+            long callers = estate.dependencies().stream().filter(d -> d.callee().equals("payments-api")).count();
+
+            assertThat(payments.tier()).isEqualTo("TIER_1");
+            assertThat(payments.squad()).startsWith("payments");
+            assertThat(callers).isGreaterThanOrEqualTo(5);
+        }
+    }
 }
