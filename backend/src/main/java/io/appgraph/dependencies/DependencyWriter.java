@@ -1,6 +1,7 @@
 package io.appgraph.dependencies;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import io.appgraph.platform.Cypher;
 import io.appgraph.platform.InputRules;
 import io.appgraph.platform.UserError;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Service;
 
@@ -59,30 +61,14 @@ public final class DependencyWriter {
     }
 
     DependencyPayload add(String from, String to) {
-        List<UserError> errors = shapeErrors(from, to);
-        if (!errors.isEmpty()) {
-            return DependencyPayload.failed(errors);
-        }
-        return this.cypher.write(tx -> {
-            Optional<DependencyPayload> unknown = unknownApps(tx, from, to);
-            if (unknown.isPresent()) {
-                return unknown.get();
-            }
+        return betweenKnownApps(from, to, tx -> {
             Record edge = this.cypher.run(tx, DECLARE, parameters(from, null, List.of(to))).get(0);
             return DependencyPayload.of(new Dependency(from, to, DependencyGraphQuery.sources(edge.get("sources"))));
         });
     }
 
     DependencyPayload remove(String from, String to) {
-        List<UserError> errors = shapeErrors(from, to);
-        if (!errors.isEmpty()) {
-            return DependencyPayload.failed(errors);
-        }
-        return this.cypher.write(tx -> {
-            Optional<DependencyPayload> unknown = unknownApps(tx, from, to);
-            if (unknown.isPresent()) {
-                return unknown.get();
-            }
+        return betweenKnownApps(from, to, tx -> {
             List<Record> withdrawn = this.cypher.run(tx, WITHDRAW, parameters(from, to, List.of()));
             if (withdrawn.isEmpty()) {
                 return DependencyPayload.failed(List.of(new UserError(UserError.NOT_FOUND,
@@ -90,6 +76,18 @@ public final class DependencyWriter {
             }
             List<DependencySource> remaining = DependencyGraphQuery.sources(withdrawn.get(0).get("sources"));
             return DependencyPayload.of(remaining.isEmpty() ? null : new Dependency(from, to, remaining));
+        });
+    }
+
+    /** Runs {@code work} in a write transaction once both names are valid and both apps exist. */
+    private DependencyPayload betweenKnownApps(String from, String to, TransactionCallback<DependencyPayload> work) {
+        List<UserError> errors = shapeErrors(from, to);
+        if (!errors.isEmpty()) {
+            return DependencyPayload.failed(errors);
+        }
+        return this.cypher.write(tx -> {
+            Optional<DependencyPayload> unknown = unknownApps(tx, from, to);
+            return unknown.isPresent() ? unknown.get() : work.execute(tx);
         });
     }
 
@@ -116,7 +114,7 @@ public final class DependencyWriter {
     }
 
     private static Map<String, Object> parameters(String from, String to, List<String> callees) {
-        var parameters = new java.util.HashMap<String, Object>();
+        Map<String, Object> parameters = new HashMap<>();
         parameters.put("from", from);
         parameters.put("to", to);
         parameters.put("callees", callees);
