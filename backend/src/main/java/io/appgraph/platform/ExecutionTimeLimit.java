@@ -1,17 +1,24 @@
 package io.appgraph.platform;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
-import graphql.execution.AbortExecutionException;
-import graphql.execution.instrumentation.FieldFetchingInstrumentationContext;
+import graphql.ErrorClassification;
+import graphql.ExecutionResult;
+import graphql.GraphqlErrorBuilder;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.schema.DataFetcher;
 
 /**
- * Stops a request that has run longer than the limit before it fetches another field. Database
- * work is bounded separately by the transaction timeout of {@link Cypher}.
+ * Stops a request that has run longer than the limit: no field is fetched after the deadline, and
+ * the client gets one error saying why instead of a partial answer. Database work is bounded
+ * separately by the transaction timeout of {@link Cypher}.
  */
 final class ExecutionTimeLimit extends SimplePerformantInstrumentation {
 
@@ -27,15 +34,50 @@ final class ExecutionTimeLimit extends SimplePerformantInstrumentation {
     }
 
     @Override
-    public FieldFetchingInstrumentationContext beginFieldFetching(InstrumentationFieldFetchParameters parameters,
+    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
             InstrumentationState state) {
-        if (state instanceof Deadline deadline && System.nanoTime() > deadline.nanos()) {
-            throw new AbortExecutionException("The request ran longer than the " + this.limit.toSeconds()
-                    + " s limit and was stopped");
+        if (state instanceof Deadline deadline) {
+            return environment -> deadline.passed() ? null : dataFetcher.get(environment);
         }
-        return FieldFetchingInstrumentationContext.NOOP;
+        return dataFetcher;
     }
 
-    private record Deadline(long nanos) implements InstrumentationState {
+    @Override
+    public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
+            InstrumentationExecutionParameters parameters, InstrumentationState state) {
+        if (state instanceof Deadline deadline && deadline.passed()) {
+            return CompletableFuture.completedFuture(ExecutionResult.newExecutionResult()
+                    .data(null)
+                    .errors(List.of(GraphqlErrorBuilder.newError()
+                            .message("The request ran longer than the %d s limit and was stopped", this.limit.toSeconds())
+                            .errorType(Timeout.TIMEOUT)
+                            .extensions(Map.of("code", "TIMEOUT"))
+                            .build()))
+                    .build());
+        }
+        return CompletableFuture.completedFuture(result);
+    }
+
+    /** A classification graphql-java lacks: the request hit its time limit. */
+    enum Timeout implements ErrorClassification {
+        TIMEOUT
+    }
+
+    private static final class Deadline implements InstrumentationState {
+
+        private final long nanos;
+
+        private volatile boolean passed;
+
+        Deadline(long nanos) {
+            this.nanos = nanos;
+        }
+
+        boolean passed() {
+            if (!this.passed && System.nanoTime() > this.nanos) {
+                this.passed = true;
+            }
+            return this.passed;
+        }
     }
 }

@@ -39,7 +39,8 @@ class GraphQlErrors {
     GraphQLError database(ClientException ex, DataFetchingEnvironment environment) {
         if (ex.code() != null && ex.code().startsWith(TRANSACTION_TIMED_OUT)) {
             log.warn("Neo4j stopped a transaction of " + environment.getExecutionStepInfo().getPath() + " at its time limit");
-            return error(environment, Timeout.TIMEOUT, "TIMEOUT", "The request ran longer than its time limit and was stopped");
+            return error(environment, ExecutionTimeLimit.Timeout.TIMEOUT, "TIMEOUT",
+                    "The request ran longer than its time limit and was stopped");
         }
         log.error("Neo4j refused a statement of " + environment.getExecutionStepInfo().getPath(), ex);
         return error(environment, ErrorType.INTERNAL_ERROR, "INTERNAL", "The database refused the request");
@@ -57,10 +58,5 @@ class GraphQlErrors {
                 .message(message)
                 .extensions(Map.of("code", code))
                 .build();
-    }
-
-    /** A classification graphql-java lacks: the request hit its time limit. */
-    enum Timeout implements ErrorClassification {
-        TIMEOUT
     }
 }

@@ -1,6 +1,7 @@
 package io.appgraph.platform;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import graphql.ExecutionResult;
 import graphql.GraphQL;
@@ -15,6 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The time limit stops a request at its next field once the deadline has passed. */
 class ExecutionTimeLimitTests {
 
+    private final AtomicInteger fastCalls = new AtomicInteger();
+
     private final GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(
             new SchemaParser().parse("type Query { slow: String, fast: String }"),
             RuntimeWiring.newRuntimeWiring().type("Query", type -> type
@@ -22,15 +25,22 @@ class ExecutionTimeLimitTests {
                         Thread.sleep(50);
                         return "slow";
                     })
-                    .dataFetcher("fast", env -> "fast"))
+                    .dataFetcher("fast", env -> {
+                        this.fastCalls.incrementAndGet();
+                        return "fast";
+                    }))
                     .build());
 
     @Test
-    void stopsARequestThatRanPastItsLimit() {
+    void stopsARequestThatRanPastItsLimitWithOneErrorAndNoPartialData() {
         ExecutionResult result = run(Duration.ofMillis(10), "{ slow fast }");
 
-        assertThat(result.getErrors()).singleElement()
-                .satisfies(error -> assertThat(error.getMessage()).contains("ran longer than"));
+        assertThat(result.getErrors()).singleElement().satisfies(error -> {
+            assertThat(error.getMessage()).isEqualTo("The request ran longer than the 0 s limit and was stopped");
+            assertThat(error.getErrorType()).isEqualTo(ExecutionTimeLimit.Timeout.TIMEOUT);
+        });
+        assertThat(result.<Object>getData()).isNull();
+        assertThat(this.fastCalls).hasValue(0);
     }
 
     @Test
