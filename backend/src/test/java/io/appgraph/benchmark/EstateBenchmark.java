@@ -99,56 +99,73 @@ public final class EstateBenchmark {
                 hub, blastRadiusCount(hub), typical, blastRadiusCount(typical), MAX_DEPTH);
 
         List<Row> rows = new ArrayList<>();
-        rows.add(compare("BlastRadius hub", count(60, scale),
-                () -> graphQl("BlastRadius", Map.of("app", hub, "maxDepth", MAX_DEPTH)),
-                () -> cypher(RawCypher.BLAST_RADIUS, Map.of("app", hub))));
-        rows.add(compare("BlastRadius typical", count(2000, scale),
-                () -> graphQl("BlastRadius", Map.of("app", typical, "maxDepth", MAX_DEPTH)),
-                () -> cypher(RawCypher.BLAST_RADIUS, Map.of("app", typical))));
-        rows.add(compare("AppPage", count(2000, scale),
-                () -> graphQl("AppPage", Map.of("name", typical)),
-                () -> cypher(RawCypher.APP_PAGE, Map.of("name", typical))));
-        rows.add(compare("Apps(first: 100)", count(1000, scale),
-                () -> graphQl("Apps", Map.of("first", 100)),
-                () -> cypher(RawCypher.APPS_PAGE, Map.of()) + cypher(RawCypher.APPS_COUNT, Map.of())));
-        rows.add(compare("DependencyGraph (all)", count(40, scale),
-                () -> graphQl("DependencyGraph", Map.of()),
-                () -> cypher(RawCypher.GRAPH_NODES, Map.of()) + cypher(RawCypher.GRAPH_EDGES, Map.of())));
+        for (int concurrency : new int[] { 1, this.clients }) {
+            rows.add(compare("BlastRadius hub", concurrency, count(concurrency == 1 ? 20 : 40, scale),
+                    () -> graphQl("BlastRadius", Map.of("app", hub, "maxDepth", MAX_DEPTH)),
+                    () -> cypher(RawCypher.BLAST_RADIUS, Map.of("app", hub))));
+            rows.add(compare("BlastRadius typical", concurrency, count(concurrency == 1 ? 300 : 1000, scale),
+                    () -> graphQl("BlastRadius", Map.of("app", typical, "maxDepth", MAX_DEPTH)),
+                    () -> cypher(RawCypher.BLAST_RADIUS, Map.of("app", typical))));
+            rows.add(compare("AppPage", concurrency, count(concurrency == 1 ? 500 : 2000, scale),
+                    () -> graphQl("AppPage", Map.of("name", typical)),
+                    () -> cypher(RawCypher.APP_PAGE, Map.of("name", typical))));
+            rows.add(compare("Apps(first: 100)", concurrency, count(concurrency == 1 ? 300 : 1000, scale),
+                    () -> graphQl("Apps", Map.of("first", 100)),
+                    () -> cypher(RawCypher.APPS_PAGE, Map.of()) + cypher(RawCypher.APPS_COUNT, Map.of())));
+            rows.add(compare("DependencyGraph (all)", concurrency, count(concurrency == 1 ? 15 : 30, scale),
+                    () -> graphQl("DependencyGraph", Map.of()),
+                    () -> cypher(RawCypher.GRAPH_NODES, Map.of()) + cypher(RawCypher.GRAPH_EDGES, Map.of())));
+        }
 
-        System.out.printf(Locale.ROOT, "%-24s %-8s %7s %9s %9s %9s %9s %10s %11s%n", "operation", "via", "n", "p50 ms",
-                "p95 ms", "p99 ms", "max ms", "req/s", "GraphQL/Cy");
+        System.out.printf(Locale.ROOT, "%-24s %3s %-8s %6s %6s %9s %9s %9s %9s %8s %11s%n", "operation", "c", "via", "n",
+                "errors", "p50 ms", "p95 ms", "p99 ms", "max ms", "req/s", "GraphQL/Cy");
         for (Row row : rows) {
             row.print();
         }
         System.out.printf(Locale.ROOT, "%nheap used after the run (after GC): %,d MiB; peak resident memory of the process: %s%n",
                 heapAfterGc(), peakResidentMemory());
-        System.out.println("GraphQL/Cy is the ratio of p50 latencies, GraphQL over HTTP to raw Cypher through the driver.");
+        System.out.println("c = concurrent clients; GraphQL/Cy = ratio of p50 latencies, GraphQL over HTTP to raw Cypher through the driver;");
+        System.out.println("errors = failed calls (e.g. stopped at the 10 s request limit), included in the latencies.");
     }
 
-    private Row compare(String name, int requests, Supplier<Integer> viaGraphQl, Supplier<Integer> viaCypher)
-            throws Exception {
-        Stats graphQl = measure(requests, viaGraphQl);
-        Stats cypher = measure(requests, viaCypher);
-        return new Row(name, graphQl, cypher);
+    private Row compare(String name, int concurrency, int requests, Supplier<Integer> viaGraphQl,
+            Supplier<Integer> viaCypher) throws Exception {
+        Stats graphQl = measure(concurrency, requests, viaGraphQl);
+        Stats cypher = measure(concurrency, requests, viaCypher);
+        return new Row(name, concurrency, graphQl, cypher);
     }
 
-    /** Warms up, then runs {@code requests} calls spread over the clients; returns latencies. */
-    private Stats measure(int requests, Supplier<Integer> call) throws Exception {
+    /**
+     * Warms up, then runs {@code requests} calls spread over {@code concurrency} clients; returns
+     * latencies, counting failed calls (such as requests stopped at the time limit) apart.
+     */
+    private Stats measure(int concurrency, int requests, Supplier<Integer> call) throws Exception {
         int warmup = Math.max(3, requests / 10);
         for (int i = 0; i < warmup; i++) {
-            call.get();
+            try {
+                call.get();
+            }
+            catch (RuntimeException ex) {
+                // warm-up failures are counted in the measured run if they persist
+            }
         }
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>(requests));
         AtomicInteger remaining = new AtomicInteger(requests);
         AtomicLong bytes = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(this.clients);
+        AtomicInteger errors = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         long started = System.nanoTime();
         List<Future<?>> workers = new ArrayList<>();
-        for (int c = 0; c < this.clients; c++) {
+        for (int c = 0; c < concurrency; c++) {
             workers.add(pool.submit(() -> {
                 while (remaining.getAndDecrement() > 0) {
                     long t0 = System.nanoTime();
-                    bytes.addAndGet(call.get());
+                    try {
+                        bytes.addAndGet(call.get());
+                    }
+                    catch (RuntimeException ex) {
+                        errors.incrementAndGet();
+                    }
                     latencies.add(System.nanoTime() - t0);
                 }
             }));
@@ -160,7 +177,7 @@ public final class EstateBenchmark {
         pool.shutdown();
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        return new Stats(sorted, wall, bytes.get() / Math.max(1, sorted.size()));
+        return new Stats(sorted, wall, bytes.get() / Math.max(1, sorted.size()), errors.get());
     }
 
     private int graphQl(String operation, Map<String, Object> variables) {
@@ -172,7 +189,8 @@ public final class EstateBenchmark {
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = JSON.readTree(response.body());
             if (response.statusCode() != 200 || json.has("errors")) {
-                throw new IllegalStateException(operation + " failed: " + response.body());
+                String answer = response.body();
+                throw new IllegalStateException(operation + " failed: " + answer.substring(0, Math.min(300, answer.length())));
             }
             return response.body().length();
         }
@@ -252,7 +270,7 @@ public final class EstateBenchmark {
         }
     }
 
-    private record Stats(List<Long> sortedNanos, long wallNanos, long bytesPerCall) {
+    private record Stats(List<Long> sortedNanos, long wallNanos, long bytesPerCall, int errors) {
 
         double percentile(double p) {
             int index = (int) Math.ceil(p / 100.0 * this.sortedNanos.size()) - 1;
@@ -264,18 +282,18 @@ public final class EstateBenchmark {
         }
     }
 
-    private record Row(String name, Stats graphQl, Stats cypher) {
+    private record Row(String name, int concurrency, Stats graphQl, Stats cypher) {
 
         void print() {
-            line(this.name, "GraphQL", this.graphQl, String.format(Locale.ROOT, "%10.2fx",
+            line(this.name, this.concurrency, "GraphQL", this.graphQl, String.format(Locale.ROOT, "%10.2fx",
                     this.graphQl.percentile(50) / this.cypher.percentile(50)));
-            line("", "Cypher", this.cypher, "");
+            line("", this.concurrency, "Cypher", this.cypher, "");
         }
 
-        private static void line(String name, String via, Stats stats, String ratio) {
-            System.out.printf(Locale.ROOT, "%-24s %-8s %7d %9.1f %9.1f %9.1f %9.1f %10.1f %11s%n", name, via,
-                    stats.sortedNanos().size(), stats.percentile(50), stats.percentile(95), stats.percentile(99),
-                    stats.percentile(100), stats.throughput(), ratio);
+        private static void line(String name, int concurrency, String via, Stats stats, String ratio) {
+            System.out.printf(Locale.ROOT, "%-24s %3d %-8s %6d %6d %9.1f %9.1f %9.1f %9.1f %8.1f %11s%n", name,
+                    concurrency, via, stats.sortedNanos().size(), stats.errors(), stats.percentile(50),
+                    stats.percentile(95), stats.percentile(99), stats.percentile(100), stats.throughput(), ratio);
         }
     }
 }
