@@ -69,11 +69,10 @@ public abstract class IntegrationTest {
         return "http://localhost:" + this.port;
     }
 
+    // Under target/, so 'clean' removes the database a test run leaves behind.
     private static Path temporaryDirectory() {
         try {
-            Path dir = Files.createTempDirectory("appgraph-test-");
-            dir.toFile().deleteOnExit();
-            return dir;
+            return Files.createTempDirectory(Files.createDirectories(Path.of("target", "it-data")), "appgraph-");
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);

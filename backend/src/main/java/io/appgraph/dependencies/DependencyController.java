@@ -1,7 +1,5 @@
 package io.appgraph.dependencies;
 
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -72,12 +70,12 @@ final class DependencyController {
 
     @BatchMapping(typeName = "App")
     Map<App, List<App>> dependencies(List<App> apps) {
-        return Batches.lists(apps, App::name, names -> neighbours(CALLEES, names));
+        return Batches.lists(apps, App::name, names -> this.cypher.listsByKey(CALLEES, "names", names, App::from));
     }
 
     @BatchMapping(typeName = "App")
     Map<App, List<App>> dependents(List<App> apps) {
-        return Batches.lists(apps, App::name, names -> neighbours(CALLERS, names));
+        return Batches.lists(apps, App::name, names -> this.cypher.listsByKey(CALLERS, "names", names, App::from));
     }
 
     @BatchMapping(typeName = "Dependency", field = "from")
@@ -88,13 +86,6 @@ final class DependencyController {
     @BatchMapping(typeName = "Dependency", field = "to")
     Map<Dependency, App> to(List<Dependency> dependencies) {
         return Batches.lookup(dependencies, Dependency::toName, this.apps::findByNames);
-    }
-
-    private Map<String, List<App>> neighbours(String query, Collection<String> names) {
-        Map<String, List<App>> result = new HashMap<>();
-        this.cypher.list(query, Map.of("names", List.copyOf(names)), r -> r)
-                .forEach(r -> result.put(r.get("key").asString(), r.get("rows").asList(App::from)));
-        return result;
     }
 
     /** from depends on (calls) to. */

@@ -105,27 +105,27 @@ public final class OrgRepository {
     }
 
     Map<String, List<Person>> members(Collection<String> squadNames) {
-        return grouped(MEMBERS, "names", squadNames, Person::from);
+        return this.cypher.listsByKey(MEMBERS, "names", squadNames, Person::from);
     }
 
     Map<String, List<App>> squadApps(Collection<String> squadNames) {
-        return grouped(SQUAD_APPS, "names", squadNames, App::from);
+        return this.cypher.listsByKey(SQUAD_APPS, "names", squadNames, App::from);
     }
 
     Map<String, List<Group>> childGroups(Collection<String> groupNames) {
-        return grouped(CHILD_GROUPS, "names", groupNames, Group::from);
+        return this.cypher.listsByKey(CHILD_GROUPS, "names", groupNames, Group::from);
     }
 
     Map<String, List<Squad>> groupSquads(Collection<String> groupNames) {
-        return grouped(GROUP_SQUADS, "names", groupNames, Squad::from);
+        return this.cypher.listsByKey(GROUP_SQUADS, "names", groupNames, Squad::from);
     }
 
     Map<String, List<Squad>> personSquads(Collection<String> handles) {
-        return grouped(PERSON_SQUADS, "handles", handles, Squad::from);
+        return this.cypher.listsByKey(PERSON_SQUADS, "handles", handles, Squad::from);
     }
 
     Map<String, List<App>> ownedApps(Collection<String> handles) {
-        return grouped(OWNED_APPS, "handles", handles, App::from);
+        return this.cypher.listsByKey(OWNED_APPS, "handles", handles, App::from);
     }
 
     private <T> Map<String, T> byKey(String query, String parameter, Collection<String> keys,
@@ -133,14 +133,6 @@ public final class OrgRepository {
         Map<String, T> result = new HashMap<>();
         this.cypher.list(query, Map.of(parameter, List.copyOf(keys)), (Record r) -> mapper.apply(r.get("row")))
                 .forEach(item -> result.put(key.apply(item), item));
-        return result;
-    }
-
-    private <T> Map<String, List<T>> grouped(String query, String parameter, Collection<String> keys,
-            Function<Value, T> mapper) {
-        Map<String, List<T>> result = new HashMap<>();
-        this.cypher.list(query, Map.of(parameter, List.copyOf(keys)), r -> r)
-                .forEach(r -> result.put(r.get("key").asString(), r.get("rows").asList(mapper::apply)));
         return result;
     }
 }

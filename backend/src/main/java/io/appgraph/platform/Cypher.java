@@ -1,5 +1,7 @@
 package io.appgraph.platform;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +16,7 @@ import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,6 +54,18 @@ public final class Cypher {
     public <T> Optional<T> single(String query, Map<String, Object> parameters, Function<Record, T> mapper) {
         List<T> rows = list(query, parameters, mapper);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /**
+     * For batch loaders: runs a read query that returns one row per key, {@code key} and the list
+     * {@code rows}, and maps each list's items. Keys without a row are absent from the map.
+     */
+    public <T> Map<String, List<T>> listsByKey(String query, String parameter, Collection<String> keys,
+            Function<Value, T> mapper) {
+        Map<String, List<T>> result = new HashMap<>();
+        list(query, Map.of(parameter, List.copyOf(keys)), r -> r)
+                .forEach(r -> result.put(r.get("key").asString(), r.get("rows").asList(mapper::apply)));
+        return result;
     }
 
     /** A read unit of work of several statements, each counted through {@link #run}. */
