@@ -58,9 +58,9 @@ final class ExecutionTimeLimit extends SimplePerformantInstrumentation {
         return CompletableFuture.completedFuture(result);
     }
 
-    /** A classification graphql-java lacks: the request hit its time limit. */
+    /** Classifications graphql-java lacks: the request hit its time limit, or could not start in time. */
     enum Timeout implements ErrorClassification {
-        TIMEOUT
+        TIMEOUT, BUSY
     }
 
     private static final class Deadline implements InstrumentationState {

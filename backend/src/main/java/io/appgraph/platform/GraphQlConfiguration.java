@@ -3,7 +3,6 @@ package io.appgraph.platform;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
-import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.scalars.ExtendedScalars;
 import org.apache.commons.logging.Log;
@@ -13,9 +12,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.graphql.execution.SchemaReport;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Scalars, limits and schema inspection of the GraphQL endpoint. */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class GraphQlConfiguration {
 
     private static final Log log = LogFactory.getLog(GraphQlConfiguration.class);
@@ -31,8 +32,8 @@ class GraphQlConfiguration {
     }
 
     @Bean
-    MaxQueryComplexityInstrumentation maxQueryComplexity(GraphQlLimitsProperties limits) {
-        return new MaxQueryComplexityInstrumentation(limits.maxComplexity(), new FanOutComplexity());
+    CostLimits costLimits(GraphQlLimitsProperties limits, List<FieldCost> costs) {
+        return new CostLimits(new QueryCost(costs), limits.maxComplexity(), limits.maxExpensiveFields());
     }
 
     @Bean

@@ -36,6 +36,11 @@ class GraphQlErrors {
     }
 
     @GraphQlExceptionHandler
+    GraphQLError busy(BusyException ex, DataFetchingEnvironment environment) {
+        return error(environment, ExecutionTimeLimit.Timeout.BUSY, "BUSY", ex.getMessage());
+    }
+
+    @GraphQlExceptionHandler
     GraphQLError database(ClientException ex, DataFetchingEnvironment environment) {
         if (ex.code() != null && ex.code().startsWith(TRANSACTION_TIMED_OUT)) {
             log.warn("Neo4j stopped a transaction of " + environment.getExecutionStepInfo().getPath() + " at its time limit");

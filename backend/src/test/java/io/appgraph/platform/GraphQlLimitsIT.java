@@ -36,10 +36,13 @@ class GraphQlLimitsIT extends IntegrationTest {
     @Test
     void rejectsQueriesAboveTheComplexityLimit() {
         String fanOut = """
-                { apps(first: 100) { edges { node { dependents { dependents { dependents { name } } } } } } }""";
+                { apps(first: 100) { edges { node { dependents { dependents { dependents { dependents { name } } } } } } } }""";
         this.graphQl.document(fanOut).execute().errors().satisfy(errors -> assertThat(errors)
                 .singleElement()
-                .satisfies(error -> assertThat(error.getMessage()).contains("maximum query complexity exceeded")));
+                .satisfies(error -> {
+                    assertThat(error.getMessage()).startsWith("The request costs 2,112,400, 112,400 over the limit of 2,000,000");
+                    assertThat(error.getExtensions()).containsEntry("code", "TOO_COSTLY");
+                }));
     }
 
     @Test
