@@ -16,11 +16,11 @@ import org.springframework.stereotype.Controller;
 @Controller
 final class AppController {
 
-    private final AppRepository apps;
+    private final AppQueries apps;
 
     private final AppWriter writer;
 
-    AppController(AppRepository apps, AppWriter writer) {
+    AppController(AppQueries apps, AppWriter writer) {
         this.apps = apps;
         this.writer = writer;
     }
@@ -33,7 +33,7 @@ final class AppController {
     @QueryMapping
     Connection<App> apps(@Argument Integer first, @Argument String after, @Argument AppFilter filter) {
         return this.apps.page((filter != null) ? filter : AppFilter.ANY,
-                PageRequest.of(first, after, AppRepository.CURSOR_KIND));
+                PageRequest.of(first, after, AppQueries.CURSOR_KIND));
     }
 
     @BatchMapping(typeName = "App")

@@ -64,11 +64,11 @@ final class AppWriter {
 
     private final Cypher cypher;
 
-    private final AppRepository apps;
+    private final AppQueries apps;
 
     private final DependencyWriter dependencies;
 
-    AppWriter(Cypher cypher, AppRepository apps, DependencyWriter dependencies) {
+    AppWriter(Cypher cypher, AppQueries apps, DependencyWriter dependencies) {
         this.cypher = cypher;
         this.apps = apps;
         this.dependencies = dependencies;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.appgraph.catalog.App;
-import io.appgraph.catalog.AppRepository;
+import io.appgraph.catalog.AppQueries;
 import io.appgraph.dependencies.DependencyWriter.DependencyPayload;
 import io.appgraph.platform.Batches;
 import io.appgraph.platform.Cypher;
@@ -35,12 +35,12 @@ final class DependencyController {
 
     private final DependencyWriter writer;
 
-    private final AppRepository apps;
+    private final AppQueries apps;
 
     private final Cypher cypher;
 
     DependencyController(BlastRadiusQuery blastRadius, DependencyGraphQuery graph, DependencyWriter writer,
-            AppRepository apps, Cypher cypher) {
+            AppQueries apps, Cypher cypher) {
         this.blastRadius = blastRadius;
         this.graph = graph;
         this.writer = writer;

@@ -10,10 +10,10 @@ import java.util.Map;
 import io.appgraph.platform.Cypher;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** Who is accountable for apps now, and who was before: one query per batch of apps. */
-@Repository
+@Component
 final class OwnershipQueries {
 
     // Groups form a tree (upsertGroup refuses cycles); the longest path upwards is the way to the
