@@ -9,6 +9,7 @@ import java.util.Optional;
 import io.appgraph.platform.Cypher;
 import io.appgraph.platform.InputRules;
 import io.appgraph.platform.UserError;
+import io.appgraph.platform.UserErrorCode;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.TransactionContext;
@@ -71,7 +72,7 @@ public final class DependencyWriter {
         return betweenKnownApps(from, to, tx -> {
             List<Record> withdrawn = this.cypher.run(tx, WITHDRAW, parameters(from, to, List.of()));
             if (withdrawn.isEmpty()) {
-                return DependencyPayload.failed(List.of(new UserError(UserError.NOT_FOUND,
+                return DependencyPayload.failed(List.of(new UserError(UserErrorCode.NOT_FOUND,
                         "'%s' has no declared dependency on '%s'".formatted(from, to), List.of("input"))));
             }
             List<DependencySource> remaining = DependencyGraphQuery.sources(withdrawn.get(0).get("sources"));
