@@ -3,6 +3,9 @@ package io.appgraph.catalog;
 import java.util.List;
 import java.util.Map;
 
+import io.appgraph.catalog.AppInputs.AppFilter;
+import io.appgraph.catalog.AppInputs.AppInput;
+import io.appgraph.catalog.AppInputs.AppPayload;
 import io.appgraph.platform.Batches;
 import io.appgraph.platform.Connection;
 import io.appgraph.platform.PageRequest;

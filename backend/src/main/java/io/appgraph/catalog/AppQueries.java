@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
+import io.appgraph.catalog.AppInputs.AppFilter;
 import io.appgraph.platform.Connection;
 import io.appgraph.platform.Cypher;
 import io.appgraph.platform.PageRequest;

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.appgraph.dependencies.DependencyWriter;
+import io.appgraph.catalog.AppInputs.AppInput;
+import io.appgraph.catalog.AppInputs.AppPayload;
+import io.appgraph.catalog.AppInputs.LinkInput;
 import io.appgraph.platform.Cypher;
 import io.appgraph.platform.InputRules;
 import io.appgraph.platform.UserError;
@@ -132,7 +135,7 @@ final class AppWriter {
         InputRules.maxLength("description", input.description(), 300).ifPresent(errors::add);
         InputRules.httpUrl("runbookUrl", input.runbookUrl()).ifPresent(errors::add);
         if (input.links() != null) {
-            for (Link link : input.links()) {
+            for (LinkInput link : input.links()) {
                 if (link.label() == null || link.label().isBlank() || link.label().length() > 40) {
                     errors.add(UserError.invalid("links", "a link label must be 1 to 40 characters, was '%s'"
                             .formatted(link.label())));

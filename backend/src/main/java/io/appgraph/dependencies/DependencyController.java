@@ -5,7 +5,8 @@ import java.util.Map;
 
 import io.appgraph.catalog.App;
 import io.appgraph.catalog.AppQueries;
-import io.appgraph.dependencies.DependencyWriter.DependencyPayload;
+import io.appgraph.dependencies.DependencyInputs.DependencyInput;
+import io.appgraph.dependencies.DependencyInputs.DependencyPayload;
 import io.appgraph.platform.Batches;
 import io.appgraph.platform.Cypher;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -86,9 +87,5 @@ final class DependencyController {
     @BatchMapping(typeName = "Dependency", field = "to")
     Map<Dependency, App> to(List<Dependency> dependencies) {
         return Batches.lookup(dependencies, Dependency::toName, this.apps::findByNames);
-    }
-
-    /** from depends on (calls) to. */
-    record DependencyInput(String from, String to) {
     }
 }

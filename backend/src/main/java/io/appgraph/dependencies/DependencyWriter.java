@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.appgraph.dependencies.DependencyInputs.DependencyPayload;
 import io.appgraph.platform.Cypher;
 import io.appgraph.platform.InputRules;
 import io.appgraph.platform.UserError;
@@ -121,17 +122,5 @@ public final class DependencyWriter {
         parameters.put("callees", callees);
         parameters.put("keep", callees);
         return parameters;
-    }
-
-    /** Result of addDependency and removeDependency. */
-    record DependencyPayload(Dependency dependency, List<UserError> errors) {
-
-        static DependencyPayload of(Dependency dependency) {
-            return new DependencyPayload(dependency, List.of());
-        }
-
-        static DependencyPayload failed(List<UserError> errors) {
-            return new DependencyPayload(null, errors);
-        }
     }
 }
