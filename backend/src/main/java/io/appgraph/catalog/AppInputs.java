@@ -5,13 +5,16 @@ import java.util.List;
 import io.appgraph.platform.UserError;
 
 /** Inputs and payloads of the app directory; null input fields keep stored values. */
-final class AppInputs {
+public final class AppInputs {
 
     private AppInputs() {
     }
 
-    /** What upsertApp received. */
-    record AppInput(String name, String description, Tier tier, String runbookUrl, String squad, String owner,
+    /**
+     * What upsertApp received. Fields another feature owns, such as {@code dependsOn}, are that
+     * feature's to check and write through an {@link AppUpsertExtension}.
+     */
+    public record AppInput(String name, String description, Tier tier, String runbookUrl, String squad, String owner,
             List<LinkInput> links, List<String> dependsOn) {
     }
 

@@ -2,10 +2,13 @@ package io.appgraph.dependencies;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.appgraph.catalog.AppInputs.AppInput;
+import io.appgraph.catalog.AppUpsertExtension;
 import io.appgraph.dependencies.DependencyInputs.DependencyPayload;
 import io.appgraph.platform.Cypher;
 import io.appgraph.platform.InputRules;
@@ -19,13 +22,18 @@ import org.springframework.stereotype.Service;
 /**
  * Declared dependencies. An edge carries every source that reports it (declared, network
  * policies, mesh); declaring adds DECLARED, withdrawing removes only DECLARED, and the edge goes
- * once no source is left. Repeating either does no harm.
+ * once no source is left. Repeating either does no harm. upsertApp's {@code dependsOn} replaces
+ * an app's declared dependencies the same way, inside the app's upsert.
  */
 @Service
-public final class DependencyWriter {
+final class DependencyWriter implements AppUpsertExtension {
 
     private static final String CHECK = """
             RETURN EXISTS { (:App {name: $from}) } AS fromExists, EXISTS { (:App {name: $to}) } AS toExists
+            """;
+
+    private static final String UNKNOWN_APPS = """
+            RETURN [name IN $names WHERE NOT EXISTS { (:App {name: name}) }] AS unknownApps
             """;
 
     private static final String DECLARE = """
@@ -56,10 +64,32 @@ public final class DependencyWriter {
         this.cypher = cypher;
     }
 
-    /** Makes {@code callees} the declared dependencies of {@code from}, inside the caller's transaction. */
-    public void replaceDeclared(TransactionContext tx, String from, List<String> callees) {
-        this.cypher.run(tx, WITHDRAW, parameters(from, null, callees));
-        this.cypher.run(tx, DECLARE, parameters(from, null, callees));
+    @Override
+    public List<UserError> shapeErrors(AppInput input) {
+        if (input.dependsOn() != null && input.dependsOn().contains(input.name())) {
+            return List.of(UserError.invalid("dependsOn", "'%s' cannot depend on itself".formatted(input.name())));
+        }
+        return List.of();
+    }
+
+    @Override
+    public List<UserError> referenceErrors(TransactionContext tx, AppInput input) {
+        if (input.dependsOn() == null) {
+            return List.of();
+        }
+        Record found = this.cypher.run(tx, UNKNOWN_APPS, Map.of("names", declared(input))).get(0);
+        return found.get("unknownApps").asList(
+                name -> UserError.notFound("dependsOn", "No app is named '%s'".formatted(name.asString())));
+    }
+
+    /** Makes {@code dependsOn}, when given, the app's declared dependencies. */
+    @Override
+    public void write(TransactionContext tx, AppInput input) {
+        if (input.dependsOn() != null) {
+            List<String> callees = declared(input);
+            this.cypher.run(tx, WITHDRAW, parameters(input.name(), null, callees));
+            this.cypher.run(tx, DECLARE, parameters(input.name(), null, callees));
+        }
     }
 
     DependencyPayload add(String from, String to) {
@@ -113,6 +143,10 @@ public final class DependencyWriter {
             errors.add(UserError.invalid("to", "'%s' cannot depend on itself".formatted(from)));
         }
         return errors;
+    }
+
+    private static List<String> declared(AppInput input) {
+        return List.copyOf(new LinkedHashSet<>(input.dependsOn()));
     }
 
     private static Map<String, Object> parameters(String from, String to, List<String> callees) {
