@@ -14,6 +14,7 @@ import io.appgraph.platform.Cypher;
 import io.appgraph.platform.InputRules;
 import io.appgraph.platform.UserError;
 import io.appgraph.platform.UserErrorCode;
+import io.appgraph.platform.Values;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.TransactionContext;
@@ -95,7 +96,7 @@ final class DependencyWriter implements AppUpsertExtension {
     DependencyPayload add(String from, String to) {
         return betweenKnownApps(from, to, tx -> {
             Record edge = this.cypher.run(tx, DECLARE, parameters(from, null, List.of(to))).get(0);
-            return DependencyPayload.of(new Dependency(from, to, DependencyGraphQuery.sources(edge.get("sources"))));
+            return DependencyPayload.of(new Dependency(from, to, Values.enumList(edge.get("sources"), DependencySource.class)));
         });
     }
 
@@ -106,7 +107,7 @@ final class DependencyWriter implements AppUpsertExtension {
                 return DependencyPayload.failed(List.of(new UserError(UserErrorCode.NOT_FOUND,
                         "'%s' has no declared dependency on '%s'".formatted(from, to), List.of("input"))));
             }
-            List<DependencySource> remaining = DependencyGraphQuery.sources(withdrawn.get(0).get("sources"));
+            List<DependencySource> remaining = Values.enumList(withdrawn.get(0).get("sources"), DependencySource.class);
             return DependencyPayload.of(remaining.isEmpty() ? null : new Dependency(from, to, remaining));
         });
     }
