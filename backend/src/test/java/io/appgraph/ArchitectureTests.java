@@ -6,8 +6,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.springframework.stereotype.Controller;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** Keeps the features apart and the shared platform free of them. */
 class ArchitectureTests {
@@ -22,6 +25,21 @@ class ArchitectureTests {
                 .should().dependOnClassesThat().resideInAnyPackage("io.appgraph.catalog..", "io.appgraph.org..",
                         "io.appgraph.ownership..", "io.appgraph.dependencies..", "io.appgraph.releases..",
                         "io.appgraph.demo..", "io.appgraph.node..")
+                .check(MAIN);
+    }
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        slices().matching("io.appgraph.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    // Other features hang their parts off apps (schema extensions, AppUpsertExtension); the
+    // catalog itself knows only the platform, so any feature can be added or removed around it.
+    @Test
+    void theCatalogIsTheBaseAndKnowsNoOtherFeature() {
+        classes().that().resideInAPackage("io.appgraph.catalog..")
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage("io.appgraph..")
+                        .or(resideInAnyPackage("io.appgraph.catalog..", "io.appgraph.platform..")))
                 .check(MAIN);
     }
 

@@ -1,6 +1,7 @@
 package io.appgraph.catalog;
 
 import io.appgraph.platform.GlobalId;
+import io.appgraph.platform.Values;
 import org.neo4j.driver.Value;
 
 /**
@@ -25,9 +26,8 @@ public record App(String name, String description, Tier tier, String runbookUrl,
     }
 
     public static App from(Value value) {
-        String tier = value.get("tier").asString(null);
         return new App(value.get("name").asString(), value.get("description").asString(null),
-                (tier != null) ? Tier.valueOf(tier) : null, value.get("runbookUrl").asString(null),
+                Values.enumOrNull(value.get("tier"), Tier.class), value.get("runbookUrl").asString(null),
                 value.get("squad").asString(null), value.get("owner").asString(null));
     }
 

@@ -3,6 +3,9 @@ package io.appgraph.catalog;
 import java.util.List;
 import java.util.Map;
 
+import io.appgraph.catalog.AppInputs.AppFilter;
+import io.appgraph.catalog.AppInputs.AppInput;
+import io.appgraph.catalog.AppInputs.AppPayload;
 import io.appgraph.platform.Batches;
 import io.appgraph.platform.Connection;
 import io.appgraph.platform.PageRequest;
@@ -16,11 +19,11 @@ import org.springframework.stereotype.Controller;
 @Controller
 final class AppController {
 
-    private final AppRepository apps;
+    private final AppQueries apps;
 
     private final AppWriter writer;
 
-    AppController(AppRepository apps, AppWriter writer) {
+    AppController(AppQueries apps, AppWriter writer) {
         this.apps = apps;
         this.writer = writer;
     }
@@ -33,7 +36,7 @@ final class AppController {
     @QueryMapping
     Connection<App> apps(@Argument Integer first, @Argument String after, @Argument AppFilter filter) {
         return this.apps.page((filter != null) ? filter : AppFilter.ANY,
-                PageRequest.of(first, after, AppRepository.CURSOR_KIND));
+                PageRequest.of(first, after, AppQueries.CURSOR_KIND));
     }
 
     @BatchMapping(typeName = "App")

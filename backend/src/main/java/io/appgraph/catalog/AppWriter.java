@@ -2,21 +2,25 @@ package io.appgraph.catalog;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
-import io.appgraph.dependencies.DependencyWriter;
+import io.appgraph.catalog.AppInputs.AppInput;
+import io.appgraph.catalog.AppInputs.AppPayload;
+import io.appgraph.catalog.AppInputs.LinkInput;
 import io.appgraph.platform.Cypher;
 import io.appgraph.platform.InputRules;
 import io.appgraph.platform.UserError;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
  * Creates and changes apps. Checks the input's shape, then its references inside the write
  * transaction, and writes only when both are clean: a rejected upsert leaves the graph as it was.
+ * Fields other features own (such as {@code dependsOn}) go through their {@link AppUpsertExtension}s,
+ * checked and written at the same steps of the same transaction.
  */
 @Service
 final class AppWriter {
@@ -24,8 +28,7 @@ final class AppWriter {
     private static final String CHECK_REFERENCES = """
             RETURN
               $squad IS NULL OR EXISTS { (:Squad {name: $squad}) } AS squadExists,
-              COLLECT { MATCH (p:Person {handle: $owner}) RETURN p.active } AS owner,
-              [name IN coalesce($dependsOn, []) WHERE NOT EXISTS { (:App {name: name}) }] AS unknownApps
+              COLLECT { MATCH (p:Person {handle: $owner}) RETURN p.active } AS owner
             """;
 
     private static final String UPSERT = """
@@ -64,18 +67,19 @@ final class AppWriter {
 
     private final Cypher cypher;
 
-    private final AppRepository apps;
+    private final AppQueries apps;
 
-    private final DependencyWriter dependencies;
+    private final List<AppUpsertExtension> extensions;
 
-    AppWriter(Cypher cypher, AppRepository apps, DependencyWriter dependencies) {
+    AppWriter(Cypher cypher, AppQueries apps, ObjectProvider<AppUpsertExtension> extensions) {
         this.cypher = cypher;
         this.apps = apps;
-        this.dependencies = dependencies;
+        this.extensions = extensions.orderedStream().toList();
     }
 
     AppPayload upsert(AppInput input) {
         List<UserError> errors = shapeErrors(input);
+        this.extensions.forEach(extension -> errors.addAll(extension.shapeErrors(input)));
         if (!errors.isEmpty()) {
             return AppPayload.failed(errors);
         }
@@ -91,7 +95,6 @@ final class AppWriter {
                 : AppPayload.failed(referenceErrors);
     }
 
-    @SuppressWarnings("unchecked")
     private void write(TransactionContext tx, AppInput input, Map<String, Object> parameters) {
         this.cypher.run(tx, UPSERT, parameters);
         if (input.squad() != null) {
@@ -100,9 +103,7 @@ final class AppWriter {
         if (input.owner() != null) {
             this.cypher.run(tx, SET_OWNER, parameters);
         }
-        if (input.dependsOn() != null) {
-            this.dependencies.replaceDeclared(tx, input.name(), (List<String>) parameters.get("dependsOn"));
-        }
+        this.extensions.forEach(extension -> extension.write(tx, input));
     }
 
     private List<UserError> referenceErrors(TransactionContext tx, AppInput input, Map<String, Object> parameters) {
@@ -120,9 +121,7 @@ final class AppWriter {
                 errors.add(UserError.invalid("owner", "'%s' has left and cannot own apps".formatted(input.owner())));
             }
         }
-        for (String unknown : found.get("unknownApps").asList(v -> v.asString())) {
-            errors.add(UserError.notFound("dependsOn", "No app is named '%s'".formatted(unknown)));
-        }
+        this.extensions.forEach(extension -> errors.addAll(extension.referenceErrors(tx, input)));
         return errors;
     }
 
@@ -132,7 +131,7 @@ final class AppWriter {
         InputRules.maxLength("description", input.description(), 300).ifPresent(errors::add);
         InputRules.httpUrl("runbookUrl", input.runbookUrl()).ifPresent(errors::add);
         if (input.links() != null) {
-            for (Link link : input.links()) {
+            for (LinkInput link : input.links()) {
                 if (link.label() == null || link.label().isBlank() || link.label().length() > 40) {
                     errors.add(UserError.invalid("links", "a link label must be 1 to 40 characters, was '%s'"
                             .formatted(link.label())));
@@ -144,9 +143,6 @@ final class AppWriter {
                     InputRules.httpUrl("links", link.url()).ifPresent(errors::add);
                 }
             }
-        }
-        if (input.dependsOn() != null && input.dependsOn().contains(input.name())) {
-            errors.add(UserError.invalid("dependsOn", "'%s' cannot depend on itself".formatted(input.name())));
         }
         return errors;
     }
@@ -161,7 +157,6 @@ final class AppWriter {
         parameters.put("owner", input.owner());
         parameters.put("links", input.links() == null ? null
                 : input.links().stream().map(l -> Map.of("label", l.label().strip(), "url", l.url())).toList());
-        parameters.put("dependsOn", input.dependsOn() == null ? null : List.copyOf(new LinkedHashSet<>(input.dependsOn())));
         return parameters;
     }
 }

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.appgraph.catalog.App;
-import io.appgraph.catalog.AppRepository;
-import io.appgraph.dependencies.DependencyWriter.DependencyPayload;
+import io.appgraph.catalog.AppQueries;
+import io.appgraph.dependencies.DependencyInputs.DependencyInput;
+import io.appgraph.dependencies.DependencyInputs.DependencyPayload;
 import io.appgraph.platform.Batches;
 import io.appgraph.platform.Cypher;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -35,12 +36,12 @@ final class DependencyController {
 
     private final DependencyWriter writer;
 
-    private final AppRepository apps;
+    private final AppQueries apps;
 
     private final Cypher cypher;
 
     DependencyController(BlastRadiusQuery blastRadius, DependencyGraphQuery graph, DependencyWriter writer,
-            AppRepository apps, Cypher cypher) {
+            AppQueries apps, Cypher cypher) {
         this.blastRadius = blastRadius;
         this.graph = graph;
         this.writer = writer;
@@ -86,9 +87,5 @@ final class DependencyController {
     @BatchMapping(typeName = "Dependency", field = "to")
     Map<Dependency, App> to(List<Dependency> dependencies) {
         return Batches.lookup(dependencies, Dependency::toName, this.apps::findByNames);
-    }
-
-    /** from depends on (calls) to. */
-    record DependencyInput(String from, String to) {
     }
 }

@@ -1,7 +1,6 @@
 package io.appgraph.dependencies;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import io.appgraph.catalog.Tier;
@@ -9,8 +8,8 @@ import io.appgraph.dependencies.DependencyGraph.Edge;
 import io.appgraph.dependencies.DependencyGraph.Node;
 import io.appgraph.platform.Cypher;
 import io.appgraph.platform.NotFoundException;
+import io.appgraph.platform.Values;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 
 /** Nodes and edges of the whole estate, or of one squad and its direct neighbours: two queries. */
@@ -73,16 +72,12 @@ final class DependencyGraphQuery {
     }
 
     private static Node node(Record r) {
-        String tier = r.get("tier").asString(null);
-        return new Node(r.get("name").asString(), r.get("squad").asString(null), tier == null ? null : Tier.valueOf(tier),
+        return new Node(r.get("name").asString(), r.get("squad").asString(null), Values.enumOrNull(r.get("tier"), Tier.class),
                 r.get("dependentCount").asInt(), r.get("alerting").asBoolean());
     }
 
     static Edge edge(Record r) {
-        return new Edge(r.get("from").asString(), r.get("to").asString(), sources(r.get("sources")));
-    }
-
-    static List<DependencySource> sources(Value sources) {
-        return sources.isNull() ? List.of() : sources.asList(v -> DependencySource.valueOf(v.asString()));
+        return new Edge(r.get("from").asString(), r.get("to").asString(),
+                Values.enumList(r.get("sources"), DependencySource.class));
     }
 }

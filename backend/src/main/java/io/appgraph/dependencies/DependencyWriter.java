@@ -2,13 +2,19 @@ package io.appgraph.dependencies;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.appgraph.catalog.AppInputs.AppInput;
+import io.appgraph.catalog.AppUpsertExtension;
+import io.appgraph.dependencies.DependencyInputs.DependencyPayload;
 import io.appgraph.platform.Cypher;
 import io.appgraph.platform.InputRules;
 import io.appgraph.platform.UserError;
+import io.appgraph.platform.UserErrorCode;
+import io.appgraph.platform.Values;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.TransactionContext;
@@ -17,13 +23,18 @@ import org.springframework.stereotype.Service;
 /**
  * Declared dependencies. An edge carries every source that reports it (declared, network
  * policies, mesh); declaring adds DECLARED, withdrawing removes only DECLARED, and the edge goes
- * once no source is left. Repeating either does no harm.
+ * once no source is left. Repeating either does no harm. upsertApp's {@code dependsOn} replaces
+ * an app's declared dependencies the same way, inside the app's upsert.
  */
 @Service
-public final class DependencyWriter {
+final class DependencyWriter implements AppUpsertExtension {
 
     private static final String CHECK = """
             RETURN EXISTS { (:App {name: $from}) } AS fromExists, EXISTS { (:App {name: $to}) } AS toExists
+            """;
+
+    private static final String UNKNOWN_APPS = """
+            RETURN [name IN $names WHERE NOT EXISTS { (:App {name: name}) }] AS unknownApps
             """;
 
     private static final String DECLARE = """
@@ -54,16 +65,38 @@ public final class DependencyWriter {
         this.cypher = cypher;
     }
 
-    /** Makes {@code callees} the declared dependencies of {@code from}, inside the caller's transaction. */
-    public void replaceDeclared(TransactionContext tx, String from, List<String> callees) {
-        this.cypher.run(tx, WITHDRAW, parameters(from, null, callees));
-        this.cypher.run(tx, DECLARE, parameters(from, null, callees));
+    @Override
+    public List<UserError> shapeErrors(AppInput input) {
+        if (input.dependsOn() != null && input.dependsOn().contains(input.name())) {
+            return List.of(UserError.invalid("dependsOn", "'%s' cannot depend on itself".formatted(input.name())));
+        }
+        return List.of();
+    }
+
+    @Override
+    public List<UserError> referenceErrors(TransactionContext tx, AppInput input) {
+        if (input.dependsOn() == null) {
+            return List.of();
+        }
+        Record found = this.cypher.run(tx, UNKNOWN_APPS, Map.of("names", declared(input))).get(0);
+        return found.get("unknownApps").asList(
+                name -> UserError.notFound("dependsOn", "No app is named '%s'".formatted(name.asString())));
+    }
+
+    /** Makes {@code dependsOn}, when given, the app's declared dependencies. */
+    @Override
+    public void write(TransactionContext tx, AppInput input) {
+        if (input.dependsOn() != null) {
+            List<String> callees = declared(input);
+            this.cypher.run(tx, WITHDRAW, parameters(input.name(), null, callees));
+            this.cypher.run(tx, DECLARE, parameters(input.name(), null, callees));
+        }
     }
 
     DependencyPayload add(String from, String to) {
         return betweenKnownApps(from, to, tx -> {
             Record edge = this.cypher.run(tx, DECLARE, parameters(from, null, List.of(to))).get(0);
-            return DependencyPayload.of(new Dependency(from, to, DependencyGraphQuery.sources(edge.get("sources"))));
+            return DependencyPayload.of(new Dependency(from, to, Values.enumList(edge.get("sources"), DependencySource.class)));
         });
     }
 
@@ -71,10 +104,10 @@ public final class DependencyWriter {
         return betweenKnownApps(from, to, tx -> {
             List<Record> withdrawn = this.cypher.run(tx, WITHDRAW, parameters(from, to, List.of()));
             if (withdrawn.isEmpty()) {
-                return DependencyPayload.failed(List.of(new UserError(UserError.NOT_FOUND,
+                return DependencyPayload.failed(List.of(new UserError(UserErrorCode.NOT_FOUND,
                         "'%s' has no declared dependency on '%s'".formatted(from, to), List.of("input"))));
             }
-            List<DependencySource> remaining = DependencyGraphQuery.sources(withdrawn.get(0).get("sources"));
+            List<DependencySource> remaining = Values.enumList(withdrawn.get(0).get("sources"), DependencySource.class);
             return DependencyPayload.of(remaining.isEmpty() ? null : new Dependency(from, to, remaining));
         });
     }
@@ -113,6 +146,10 @@ public final class DependencyWriter {
         return errors;
     }
 
+    private static List<String> declared(AppInput input) {
+        return List.copyOf(new LinkedHashSet<>(input.dependsOn()));
+    }
+
     private static Map<String, Object> parameters(String from, String to, List<String> callees) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("from", from);
@@ -120,17 +157,5 @@ public final class DependencyWriter {
         parameters.put("callees", callees);
         parameters.put("keep", callees);
         return parameters;
-    }
-
-    /** Result of addDependency and removeDependency. */
-    record DependencyPayload(Dependency dependency, List<UserError> errors) {
-
-        static DependencyPayload of(Dependency dependency) {
-            return new DependencyPayload(dependency, List.of());
-        }
-
-        static DependencyPayload failed(List<UserError> errors) {
-            return new DependencyPayload(null, errors);
-        }
     }
 }

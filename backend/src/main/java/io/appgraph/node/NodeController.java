@@ -2,8 +2,8 @@ package io.appgraph.node;
 
 import java.util.List;
 
-import io.appgraph.catalog.AppRepository;
-import io.appgraph.org.OrgRepository;
+import io.appgraph.catalog.AppQueries;
+import io.appgraph.org.OrgQueries;
 import io.appgraph.platform.GlobalId;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -13,11 +13,11 @@ import org.springframework.stereotype.Controller;
 @Controller
 final class NodeController {
 
-    private final AppRepository apps;
+    private final AppQueries apps;
 
-    private final OrgRepository org;
+    private final OrgQueries org;
 
-    NodeController(AppRepository apps, OrgRepository org) {
+    NodeController(AppQueries apps, OrgQueries org) {
         this.apps = apps;
         this.org = org;
     }

@@ -21,11 +21,11 @@ import org.springframework.stereotype.Controller;
 @Controller
 final class OrgController {
 
-    private final OrgRepository org;
+    private final OrgQueries org;
 
     private final OrgWriter writer;
 
-    OrgController(OrgRepository org, OrgWriter writer) {
+    OrgController(OrgQueries org, OrgWriter writer) {
         this.org = org;
         this.writer = writer;
     }

@@ -100,9 +100,9 @@ final class OrgWriter {
 
     private final Cypher cypher;
 
-    private final OrgRepository org;
+    private final OrgQueries org;
 
-    OrgWriter(Cypher cypher, OrgRepository org) {
+    OrgWriter(Cypher cypher, OrgQueries org) {
         this.cypher = cypher;
         this.org = org;
     }

@@ -3,6 +3,7 @@ package io.appgraph.org;
 import java.time.OffsetDateTime;
 
 import io.appgraph.platform.GlobalId;
+import io.appgraph.platform.Values;
 import org.neo4j.driver.Value;
 
 /** Someone who owns apps, sits in squads or is an ops buddy; {@code active} is false once they left. */
@@ -12,10 +13,9 @@ public record Person(String handle, String name, String email, boolean active, O
     public static final String PROJECTION = "person { .handle, .name, .email, .active, .leftAt }";
 
     public static Person from(Value value) {
-        Value leftAt = value.get("leftAt");
         return new Person(value.get("handle").asString(), value.get("name").asString(null),
                 value.get("email").asString(null), value.get("active").asBoolean(true),
-                leftAt.isNull() ? null : leftAt.asZonedDateTime().toOffsetDateTime());
+                Values.offsetDateTime(value.get("leftAt")));
     }
 
     public String id() {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.appgraph.catalog.App;
-import io.appgraph.org.OrgRepository;
+import io.appgraph.org.OrgQueries;
 import io.appgraph.org.Person;
 import io.appgraph.platform.Batches;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -16,9 +16,9 @@ final class OwnershipController {
 
     private final OwnershipQueries ownership;
 
-    private final OrgRepository org;
+    private final OrgQueries org;
 
-    OwnershipController(OwnershipQueries ownership, OrgRepository org) {
+    OwnershipController(OwnershipQueries ownership, OrgQueries org) {
         this.ownership = ownership;
         this.org = org;
     }

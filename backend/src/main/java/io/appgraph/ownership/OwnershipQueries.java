@@ -1,6 +1,5 @@
 package io.appgraph.ownership;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -8,12 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 import io.appgraph.platform.Cypher;
+import io.appgraph.platform.Values;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** Who is accountable for apps now, and who was before: one query per batch of apps. */
-@Repository
+@Component
 final class OwnershipQueries {
 
     // Groups form a tree (upsertGroup refuses cycles); the longest path upwards is the way to the
@@ -69,7 +69,7 @@ final class OwnershipQueries {
         this.cypher.list(HISTORY, Map.of("names", List.copyOf(appNames)), r -> r)
                 .forEach(r -> history.put(r.get("name").asString(), r.get("periods").asList(p -> new OwnershipPeriod(
                         OwnershipRole.valueOf(p.get("role").asString()), p.get("name").asString(),
-                        dateTime(p.get("since")), dateTime(p.get("until"))))));
+                        Values.offsetDateTime(p.get("since")), Values.offsetDateTime(p.get("until"))))));
         return history;
     }
 
@@ -98,9 +98,5 @@ final class OwnershipQueries {
     private static OwnershipLink person(OwnershipRole role, Value person) {
         return new OwnershipLink(role, person.get("handle").asString(), person.get("name").asString(null),
                 person.get("email").asString(null), person.get("active").asBoolean(true));
-    }
-
-    private static OffsetDateTime dateTime(Value value) {
-        return value.isNull() ? null : value.asZonedDateTime().toOffsetDateTime();
     }
 }

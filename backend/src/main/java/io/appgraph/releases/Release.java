@@ -3,6 +3,7 @@ package io.appgraph.releases;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 
+import io.appgraph.platform.Values;
 import org.neo4j.driver.Value;
 
 /** One run of an app's release pipeline; {@code externalId} is the pipeline run's id. */
@@ -17,16 +18,12 @@ record Release(String externalId, String appName, String version, String commit,
         return new Release(value.get("externalId").asString(), value.get("app").asString(null),
                 value.get("version").asString(null), value.get("commit").asString(null),
                 value.get("pipelineUrl").asString(null), value.get("environment").asString(null),
-                ReleaseStatus.valueOf(value.get("status").asString()), dateTime(value.get("startedAt")),
-                dateTime(value.get("finishedAt")));
+                ReleaseStatus.valueOf(value.get("status").asString()), Values.offsetDateTime(value.get("startedAt")),
+                Values.offsetDateTime(value.get("finishedAt")));
     }
 
     /** Seconds from start to finish; null while in progress. */
     public Integer durationSeconds() {
         return (this.finishedAt == null) ? null : (int) Duration.between(this.startedAt, this.finishedAt).toSeconds();
-    }
-
-    private static OffsetDateTime dateTime(Value value) {
-        return value.isNull() ? null : value.asZonedDateTime().toOffsetDateTime();
     }
 }

@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
 
 import graphql.schema.DataFetchingEnvironment;
 import io.appgraph.catalog.App;
-import io.appgraph.catalog.AppRepository;
+import io.appgraph.catalog.AppQueries;
 import io.appgraph.platform.Batches;
 import io.appgraph.platform.Connection;
 import org.dataloader.DataLoader;
@@ -19,17 +19,17 @@ import org.springframework.stereotype.Controller;
 @Controller
 final class ReleaseController {
 
-    private final AppRepository apps;
+    private final AppQueries apps;
 
-    ReleaseController(AppRepository apps) {
+    ReleaseController(AppQueries apps) {
         this.apps = apps;
     }
 
     @SchemaMapping(typeName = "App")
     CompletableFuture<Connection<Release>> releases(App app, @Argument Integer first, @Argument String after,
             DataFetchingEnvironment environment) {
-        DataLoader<AppReleasesLoader.PageKey, Connection<Release>> loader = environment.getDataLoader(AppReleasesLoader.NAME);
-        return loader.load(AppReleasesLoader.key(app.name(), first, after));
+        DataLoader<ReleaseQueries.PageKey, Connection<Release>> loader = environment.getDataLoader(ReleaseQueries.NAME);
+        return loader.load(ReleaseQueries.key(app.name(), first, after));
     }
 
     @BatchMapping(typeName = "Release", field = "app")

@@ -7,15 +7,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
+import io.appgraph.catalog.AppInputs.AppFilter;
 import io.appgraph.platform.Connection;
 import io.appgraph.platform.Cypher;
 import io.appgraph.platform.PageRequest;
 import org.neo4j.driver.Value;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** Reads apps: one by name, many by name (for batch loaders), and pages of the directory. */
-@Repository
-public final class AppRepository {
+@Component
+public final class AppQueries {
 
     static final String CURSOR_KIND = "app";
 
@@ -54,7 +55,7 @@ public final class AppRepository {
 
     private final Cypher cypher;
 
-    AppRepository(Cypher cypher) {
+    AppQueries(Cypher cypher) {
         this.cypher = cypher;
     }
 

@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
  * distinct page size in the batch (in practice one).
  */
 @Component
-final class AppReleasesLoader {
+final class ReleaseQueries {
 
     static final String NAME = "appReleases";
 
@@ -42,7 +42,7 @@ final class AppReleasesLoader {
 
     private final Cypher cypher;
 
-    AppReleasesLoader(Cypher cypher, BatchLoaderRegistry registry) {
+    ReleaseQueries(Cypher cypher, BatchLoaderRegistry registry) {
         this.cypher = cypher;
         registry.<PageKey, Connection<Release>>forName(NAME)
                 .registerMappedBatchLoader((keys, environment) -> Mono.fromSupplier(() -> load(keys)));
@@ -64,7 +64,7 @@ final class AppReleasesLoader {
             this.cypher.list(PAGES, Map.of("keys", rows, "limit", first + 1), r -> r).forEach(r -> {
                 PageKey key = new PageKey(r.get("app").asString(), first, r.get("after").asString(null));
                 pages.put(key, Connection.of(r.get("total").asLong(), r.get("releases").asList(Release::from),
-                        new PageRequest(first, key.after()), AppReleasesLoader::cursor));
+                        new PageRequest(first, key.after()), ReleaseQueries::cursor));
             });
         });
         return pages;

@@ -10,11 +10,11 @@ import io.appgraph.catalog.App;
 import io.appgraph.platform.Cypher;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** Reads squads, groups and people, singly or in batches keyed by name or handle. */
-@Repository
-public final class OrgRepository {
+@Component
+public final class OrgQueries {
 
     private static final String SQUADS = """
             UNWIND $names AS name
@@ -83,7 +83,7 @@ public final class OrgRepository {
 
     private final Cypher cypher;
 
-    OrgRepository(Cypher cypher) {
+    OrgQueries(Cypher cypher) {
         this.cypher = cypher;
     }
 
