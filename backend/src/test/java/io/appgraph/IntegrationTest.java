@@ -24,7 +24,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "appgraph.demo.enabled=false",
         "appgraph.embedded.bolt-port=0",
         "appgraph.embedded.page-cache=64m",
-        "logging.level.io.appgraph.platform.GraphQlErrors=OFF" })
+        "logging.level.io.appgraph.platform.GraphQlErrors=ERROR" })
 public abstract class IntegrationTest {
 
     private static final Path DATA_DIR = temporaryDirectory();

@@ -16,13 +16,14 @@ public record App(String name, String description, Tier tier, String runbookUrl,
 
     /**
      * A Cypher map projection of the app node bound to {@code variable} that {@link #from} reads:
-     * one expression, so any query that finds apps can return them whole.
+     * one expression, so any query that finds apps can return them whole. The variables it
+     * introduces derive from {@code variable}, so they cannot capture one of the host query.
      */
     public static String projection(String variable) {
         return """
                 %1$s { .name, .description, .tier, .runbookUrl,
-                       squad: head([(%1$s)-[:OWNED_BY]->(squad:Squad) | squad.name]),
-                       owner: head([(%1$s)-[:HAS_OWNER]->(owner:Person) | owner.handle]) }""".formatted(variable);
+                       squad: head(COLLECT { MATCH (%1$s)-[:OWNED_BY]->(%1$s_squad:Squad) RETURN %1$s_squad.name LIMIT 1 }),
+                       owner: head(COLLECT { MATCH (%1$s)-[:HAS_OWNER]->(%1$s_owner:Person) RETURN %1$s_owner.handle LIMIT 1 }) }""".formatted(variable);
     }
 
     public static App from(Value value) {

@@ -3,12 +3,13 @@ package io.appgraph.catalog;
 import java.util.List;
 import java.util.Map;
 
+import graphql.schema.DataFetchingEnvironment;
 import io.appgraph.catalog.AppInputs.AppFilter;
 import io.appgraph.catalog.AppInputs.AppInput;
 import io.appgraph.catalog.AppInputs.AppPayload;
 import io.appgraph.platform.Batches;
-import io.appgraph.platform.Connection;
-import io.appgraph.platform.PageRequest;
+import io.appgraph.platform.planner.PlannedReads;
+import io.appgraph.platform.planner.SelectionPlanner;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -23,20 +24,34 @@ final class AppController {
 
     private final AppWriter writer;
 
-    AppController(AppQueries apps, AppWriter writer) {
+    private final AppDirectoryQuery directory;
+
+    private final SelectionPlanner planner;
+
+    private final PlannedReads reads;
+
+    AppController(AppQueries apps, AppWriter writer, AppDirectoryQuery directory, SelectionPlanner planner,
+            PlannedReads reads) {
         this.apps = apps;
         this.writer = writer;
+        this.directory = directory;
+        this.planner = planner;
+        this.reads = reads;
     }
 
     @QueryMapping
-    App app(@Argument String name) {
-        return this.apps.findByName(name).orElse(null);
+    Object app(@Argument String name, DataFetchingEnvironment environment) {
+        return this.planner.answer(environment,
+                plan -> this.reads.byKey(plan, "App", "App", "name", name, environment.getSelectionSet().getImmediateFields()),
+                () -> this.apps.findByName(name).orElse(null));
     }
 
     @QueryMapping
-    Connection<App> apps(@Argument Integer first, @Argument String after, @Argument AppFilter filter) {
-        return this.apps.page((filter != null) ? filter : AppFilter.ANY,
-                PageRequest.of(first, after, AppQueries.CURSOR_KIND));
+    Object apps(@Argument Integer first, @Argument String after, @Argument AppFilter filter, DataFetchingEnvironment environment) {
+        AppFilter criteria = (filter != null) ? filter : AppFilter.ANY;
+        return this.planner.answer(environment,
+                plan -> this.directory.planned(criteria, first, after, environment.getSelectionSet(), plan),
+                () -> this.directory.page(criteria, first, after));
     }
 
     @BatchMapping(typeName = "App")

@@ -7,10 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
-import io.appgraph.catalog.AppInputs.AppFilter;
-import io.appgraph.platform.Connection;
 import io.appgraph.platform.Cypher;
-import io.appgraph.platform.PageRequest;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 
@@ -18,34 +15,11 @@ import org.springframework.stereotype.Component;
 @Component
 public final class AppQueries {
 
-    static final String CURSOR_KIND = "app";
-
     private static final String BY_NAMES = """
             UNWIND $names AS name
             MATCH (app:App {name: name})
             RETURN %s AS app
             """.formatted(App.projection("app"));
-
-    // One fragment so the page and its totalCount always agree on what matches.
-    private static final String FILTER = """
-            ($search IS NULL OR toLower(app.name) CONTAINS $search OR toLower(coalesce(app.description, '')) CONTAINS $search)
-            AND ($tier IS NULL OR app.tier = $tier)
-            AND ($squad IS NULL OR EXISTS { (app)-[:OWNED_BY]->(:Squad {name: $squad}) })
-            AND ($owner IS NULL OR EXISTS { (app)-[:HAS_OWNER]->(:Person {handle: $owner}) })
-            """;
-
-    private static final String PAGE = """
-            CALL () {
-              MATCH (app:App) WHERE %1$s
-              RETURN count(app) AS total
-            }
-            CALL () {
-              MATCH (app:App) WHERE %1$s AND ($after IS NULL OR app.name > $after)
-              WITH app ORDER BY app.name LIMIT $limit
-              RETURN collect(%2$s) AS apps
-            }
-            RETURN total, apps
-            """.formatted(FILTER, App.projection("app"));
 
     private static final String LINKS = """
             UNWIND $names AS name
@@ -81,22 +55,5 @@ public final class AppQueries {
                     .mapToObj(i -> new Link(labels.get(i), urls.get(i))).toList());
         });
         return links;
-    }
-
-    Connection<App> page(AppFilter filter, PageRequest page) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("search", blankToNull(filter.search()) == null ? null : filter.search().strip().toLowerCase());
-        parameters.put("tier", filter.tier() == null ? null : filter.tier().name());
-        parameters.put("squad", blankToNull(filter.squad()));
-        parameters.put("owner", blankToNull(filter.owner()));
-        parameters.put("after", page.after());
-        parameters.put("limit", page.limit());
-        return this.cypher.single(PAGE, parameters, r -> Connection.of(r.get("total").asLong(),
-                r.get("apps").asList(App::from), page, app -> PageRequest.cursor(CURSOR_KIND, app.name())))
-                .orElseThrow();
-    }
-
-    private static String blankToNull(String text) {
-        return (text == null || text.isBlank()) ? null : text;
     }
 }

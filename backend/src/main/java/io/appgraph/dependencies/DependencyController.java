@@ -3,12 +3,15 @@ package io.appgraph.dependencies;
 import java.util.List;
 import java.util.Map;
 
+import graphql.schema.DataFetchingEnvironment;
 import io.appgraph.catalog.App;
 import io.appgraph.catalog.AppQueries;
 import io.appgraph.dependencies.DependencyInputs.DependencyInput;
 import io.appgraph.dependencies.DependencyInputs.DependencyPayload;
 import io.appgraph.platform.Batches;
 import io.appgraph.platform.Cypher;
+import io.appgraph.platform.ExpensiveReads;
+import io.appgraph.platform.planner.SelectionPlanner;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -40,8 +43,14 @@ final class DependencyController {
 
     private final Cypher cypher;
 
+    private final SelectionPlanner planner;
+
+    private final ExpensiveReads expensiveReads;
+
     DependencyController(BlastRadiusQuery blastRadius, DependencyGraphQuery graph, DependencyWriter writer,
-            AppQueries apps, Cypher cypher) {
+            AppQueries apps, Cypher cypher, SelectionPlanner planner, ExpensiveReads expensiveReads) {
+        this.planner = planner;
+        this.expensiveReads = expensiveReads;
         this.blastRadius = blastRadius;
         this.graph = graph;
         this.writer = writer;
@@ -50,13 +59,17 @@ final class DependencyController {
     }
 
     @QueryMapping
-    BlastRadius blastRadius(@Argument String app, @Argument Integer maxDepth) {
-        return this.blastRadius.of(app, maxDepth);
+    Object blastRadius(@Argument String app, @Argument Integer maxDepth, DataFetchingEnvironment environment) {
+        return this.expensiveReads.run(() -> this.planner.answer(environment,
+                plan -> this.blastRadius.planned(app, maxDepth, environment.getSelectionSet(), plan),
+                () -> this.blastRadius.of(app, maxDepth)));
     }
 
     @QueryMapping
-    DependencyGraph dependencyGraph(@Argument String squad) {
-        return this.graph.of(squad);
+    Object dependencyGraph(@Argument String squad, DataFetchingEnvironment environment) {
+        return this.expensiveReads.run(() -> this.planner.answer(environment,
+                plan -> this.graph.planned(squad, environment.getSelectionSet(), plan),
+                () -> this.graph.of(squad)));
     }
 
     @MutationMapping

@@ -1,14 +1,21 @@
 package io.appgraph.dependencies;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import io.appgraph.catalog.Tier;
 import io.appgraph.dependencies.DependencyGraph.Edge;
 import io.appgraph.dependencies.DependencyGraph.Node;
 import io.appgraph.platform.Cypher;
 import io.appgraph.platform.NotFoundException;
 import io.appgraph.platform.Values;
+import io.appgraph.platform.planner.NodePlan;
+import io.appgraph.platform.planner.PlanContext;
+import io.appgraph.platform.planner.PlannedRow;
 import org.neo4j.driver.Record;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +24,7 @@ import org.springframework.stereotype.Component;
 final class DependencyGraphQuery {
 
     private static final String NODE_FIELDS = """
-            app.name AS name, head([(app)-[:OWNED_BY]->(s:Squad) | s.name]) AS squad, app.tier AS tier,
+            app.name AS name, head(COLLECT { MATCH (app)-[:OWNED_BY]->(s:Squad) RETURN s.name LIMIT 1 }) AS squad, app.tier AS tier,
             COUNT { (app)<-[:DEPENDS_ON]-(:App) } AS dependentCount,
             EXISTS { (app)<-[:ON]-(:Alert {status: 'FIRING'}) } AS alerting
             """;
@@ -49,15 +56,55 @@ final class DependencyGraphQuery {
 
     private static final String SQUAD_EXISTS = "RETURN EXISTS { (:Squad {name: $squad}) } AS found";
 
+    // Planned: one statement streaming one row per node, then one per edge. The first row only
+    // says whether the squad exists, so an unknown squad is told from one without apps.
+    private static final String PLANNED = """
+            CALL () {
+              RETURN %1$s AS found, null AS node, null AS edge
+              UNION ALL
+              %2$s
+              UNION ALL
+              %3$s
+            }
+            RETURN found, node, edge
+            """;
+
+    private static final String PLANNED_ALL_NODES = """
+            MATCH (app:App)
+            WITH app ORDER BY app.name
+            RETURN true AS found, %s AS node, null AS edge""";
+
+    private static final String PLANNED_ALL_EDGES = """
+            MATCH (:App)-[d:DEPENDS_ON]->(:App)
+            RETURN true AS found, null AS node, %s AS edge""";
+
+    private static final String PLANNED_SQUAD_NODES = """
+            MATCH (:Squad {name: $squad})<-[:OWNED_BY]-(own:App)
+            CALL (own) {
+              RETURN own AS app
+              UNION
+              MATCH (own)-[:DEPENDS_ON]-(app:App)
+              RETURN app
+            }
+            WITH DISTINCT app ORDER BY app.name
+            RETURN true AS found, %s AS node, null AS edge""";
+
+    private static final String PLANNED_SQUAD_EDGES = """
+            MATCH (:Squad {name: $squad})<-[:OWNED_BY]-(:App)-[d:DEPENDS_ON]-(:App)
+            WITH DISTINCT d
+            RETURN true AS found, null AS node, %s AS edge""";
+
+    private static final String NOTHING = "RETURN true AS found, null AS node, null AS edge LIMIT 0";
+
     private final Cypher cypher;
 
     DependencyGraphQuery(Cypher cypher) {
         this.cypher = cypher;
     }
 
-    DependencyGraph of(String squad) {
+    DependencyGraph<Node, Edge> of(String squad) {
         if (squad == null) {
-            return new DependencyGraph(this.cypher.list(ALL_NODES, Map.of(), DependencyGraphQuery::node),
+            return new DependencyGraph<>(this.cypher.list(ALL_NODES, Map.of(), DependencyGraphQuery::node),
                     this.cypher.list(ALL_EDGES, Map.of(), DependencyGraphQuery::edge));
         }
         Map<String, Object> parameters = new HashMap<>(Map.of("squad", squad));
@@ -65,9 +112,39 @@ final class DependencyGraphQuery {
             if (!this.cypher.run(tx, SQUAD_EXISTS, parameters).get(0).get("found").asBoolean()) {
                 throw new NotFoundException("No squad is named '" + squad + "'");
             }
-            return new DependencyGraph(
+            return new DependencyGraph<>(
                     this.cypher.run(tx, SQUAD_NODES, parameters).stream().map(DependencyGraphQuery::node).toList(),
                     this.cypher.run(tx, SQUAD_EDGES, parameters).stream().map(DependencyGraphQuery::edge).toList());
+        });
+    }
+
+    /** The graph for {@code selection}, in one statement planned by {@code plan}. */
+    DependencyGraph<PlannedRow, PlannedRow> planned(String squad, DataFetchingFieldSelectionSet selection, PlanContext plan) {
+        NodePlan node = plan.node("GraphNode", "app", plan.childrenAt(selection, "nodes"));
+        NodePlan edge = plan.node("GraphEdge", "d", plan.childrenAt(selection, "edges"));
+        String nodes = !selection.contains("nodes") ? NOTHING
+                : ((squad == null) ? PLANNED_ALL_NODES : PLANNED_SQUAD_NODES).formatted(node.expression());
+        String edges = !selection.contains("edges") ? NOTHING
+                : ((squad == null) ? PLANNED_ALL_EDGES : PLANNED_SQUAD_EDGES).formatted(edge.expression());
+        String query = PLANNED.formatted((squad == null) ? "true" : "EXISTS { (:Squad {name: $squad}) }", nodes, edges);
+        Map<String, Object> parameters = plan.parameters();
+        parameters.put("squad", squad);
+        return this.cypher.stream(query, parameters, records -> {
+            List<PlannedRow> nodeRows = new ArrayList<>();
+            List<PlannedRow> edgeRows = new ArrayList<>();
+            for (Iterator<Record> rows = records.iterator(); rows.hasNext();) {
+                Record row = rows.next();
+                if (!row.get("found").asBoolean()) {
+                    throw new NotFoundException("No squad is named '" + squad + "'");
+                }
+                if (!row.get("node").isNull()) {
+                    nodeRows.add(node.read(row.get("node")));
+                }
+                else if (!row.get("edge").isNull()) {
+                    edgeRows.add(edge.read(row.get("edge")));
+                }
+            }
+            return new DependencyGraph<>(nodeRows, edgeRows);
         });
     }
 

@@ -10,8 +10,11 @@ import org.neo4j.driver.Value;
  */
 public record Group(String name, String type, String parentName) {
 
-    static final String PROJECTION = """
-            grp { .name, .type, parent: head([(grp)-[:PART_OF]->(p:Group) | p.name]) }""";
+    /** A map projection of the group node bound to {@code variable} that {@link #from} reads. */
+    static String projection(String variable) {
+        return "%1$s { .name, .type, parent: head(COLLECT { MATCH (%1$s)-[:PART_OF]->(%1$s_parent:Group) RETURN %1$s_parent.name LIMIT 1 }) }"
+                .formatted(variable);
+    }
 
     static Group from(Value value) {
         return new Group(value.get("name").asString(), value.get("type").asString(null),

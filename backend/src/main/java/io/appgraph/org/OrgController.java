@@ -3,6 +3,7 @@ package io.appgraph.org;
 import java.util.List;
 import java.util.Map;
 
+import graphql.schema.DataFetchingEnvironment;
 import io.appgraph.catalog.App;
 import io.appgraph.org.OrgInputs.GroupInput;
 import io.appgraph.org.OrgInputs.GroupPayload;
@@ -11,6 +12,9 @@ import io.appgraph.org.OrgInputs.PersonPayload;
 import io.appgraph.org.OrgInputs.SquadInput;
 import io.appgraph.org.OrgInputs.SquadPayload;
 import io.appgraph.platform.Batches;
+import io.appgraph.platform.planner.PlanContext;
+import io.appgraph.platform.planner.PlannedReads;
+import io.appgraph.platform.planner.SelectionPlanner;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -25,29 +29,44 @@ final class OrgController {
 
     private final OrgWriter writer;
 
-    OrgController(OrgQueries org, OrgWriter writer) {
+    private final SelectionPlanner planner;
+
+    private final PlannedReads reads;
+
+    OrgController(OrgQueries org, OrgWriter writer, SelectionPlanner planner, PlannedReads reads) {
         this.org = org;
         this.writer = writer;
+        this.planner = planner;
+        this.reads = reads;
     }
 
     @QueryMapping
-    Squad squad(@Argument String name) {
-        return this.org.squads(List.of(name)).get(name);
+    Object squad(@Argument String name, DataFetchingEnvironment environment) {
+        return this.planner.answer(environment, plan -> byKey(plan, "Squad", "name", name, environment),
+                () -> this.org.squads(List.of(name)).get(name));
     }
 
     @QueryMapping
-    List<Squad> squads() {
-        return this.org.allSquads();
+    Object squads(DataFetchingEnvironment environment) {
+        return this.planner.answer(environment,
+                plan -> this.reads.all(plan, "Squad", "Squad", "name", environment.getSelectionSet().getImmediateFields()),
+                this.org::allSquads);
     }
 
     @QueryMapping
-    Group group(@Argument String name) {
-        return this.org.groups(List.of(name)).get(name);
+    Object group(@Argument String name, DataFetchingEnvironment environment) {
+        return this.planner.answer(environment, plan -> byKey(plan, "Group", "name", name, environment),
+                () -> this.org.groups(List.of(name)).get(name));
     }
 
     @QueryMapping
-    Person person(@Argument String handle) {
-        return this.org.people(List.of(handle)).get(handle);
+    Object person(@Argument String handle, DataFetchingEnvironment environment) {
+        return this.planner.answer(environment, plan -> byKey(plan, "Person", "handle", handle, environment),
+                () -> this.org.people(List.of(handle)).get(handle));
+    }
+
+    private Object byKey(PlanContext plan, String type, String property, String key, DataFetchingEnvironment environment) {
+        return this.reads.byKey(plan, type, type, property, key, environment.getSelectionSet().getImmediateFields());
     }
 
     @MutationMapping

@@ -20,31 +20,31 @@ public final class OrgQueries {
             UNWIND $names AS name
             MATCH (squad:Squad {name: name})
             RETURN %s AS row
-            """.formatted(Squad.PROJECTION);
+            """.formatted(Squad.projection("squad"));
 
     private static final String ALL_SQUADS = """
             MATCH (squad:Squad)
             RETURN %s AS row ORDER BY squad.name
-            """.formatted(Squad.PROJECTION);
+            """.formatted(Squad.projection("squad"));
 
     private static final String GROUPS = """
             UNWIND $names AS name
             MATCH (grp:Group {name: name})
             RETURN %s AS row
-            """.formatted(Group.PROJECTION);
+            """.formatted(Group.projection("grp"));
 
     private static final String PEOPLE = """
             UNWIND $handles AS handle
             MATCH (person:Person {handle: handle})
             RETURN %s AS row
-            """.formatted(Person.PROJECTION);
+            """.formatted(Person.projection("person"));
 
     private static final String MEMBERS = """
             UNWIND $names AS key
             MATCH (person:Person)-[:MEMBER_OF]->(:Squad {name: key})
             WITH key, person ORDER BY person.handle
             RETURN key, collect(%s) AS rows
-            """.formatted(Person.PROJECTION);
+            """.formatted(Person.projection("person"));
 
     private static final String SQUAD_APPS = """
             UNWIND $names AS key
@@ -58,21 +58,21 @@ public final class OrgQueries {
             MATCH (grp:Group)-[:PART_OF]->(:Group {name: key})
             WITH key, grp ORDER BY grp.name
             RETURN key, collect(%s) AS rows
-            """.formatted(Group.PROJECTION);
+            """.formatted(Group.projection("grp"));
 
     private static final String GROUP_SQUADS = """
             UNWIND $names AS key
             MATCH (squad:Squad)-[:PART_OF]->(:Group {name: key})
             WITH key, squad ORDER BY squad.name
             RETURN key, collect(%s) AS rows
-            """.formatted(Squad.PROJECTION);
+            """.formatted(Squad.projection("squad"));
 
     private static final String PERSON_SQUADS = """
             UNWIND $handles AS key
             MATCH (:Person {handle: key})-[:MEMBER_OF]->(squad:Squad)
             WITH key, squad ORDER BY squad.name
             RETURN key, collect(%s) AS rows
-            """.formatted(Squad.PROJECTION);
+            """.formatted(Squad.projection("squad"));
 
     private static final String OWNED_APPS = """
             UNWIND $handles AS key

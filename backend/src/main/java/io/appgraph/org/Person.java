@@ -9,8 +9,10 @@ import org.neo4j.driver.Value;
 /** Someone who owns apps, sits in squads or is an ops buddy; {@code active} is false once they left. */
 public record Person(String handle, String name, String email, boolean active, OffsetDateTime leftAt) {
 
-    /** A map projection of the person node bound to {@code person} that {@link #from} reads. */
-    public static final String PROJECTION = "person { .handle, .name, .email, .active, .leftAt }";
+    /** A map projection of the person node bound to {@code variable} that {@link #from} reads. */
+    public static String projection(String variable) {
+        return "%s { .handle, .name, .email, .active, .leftAt }".formatted(variable);
+    }
 
     public static Person from(Value value) {
         return new Person(value.get("handle").asString(), value.get("name").asString(null),

@@ -11,10 +11,13 @@ import org.neo4j.driver.Value;
  */
 public record Squad(String name, String description, String slackChannel, String groupName, String buddyHandle) {
 
-    static final String PROJECTION = """
-            squad { .name, .description, .slackChannel,
-                    group: head([(squad)-[:PART_OF]->(g:Group) | g.name]),
-                    buddy: head([(squad)-[:HAS_BUDDY]->(b:Person) | b.handle]) }""";
+    /** A map projection of the squad node bound to {@code variable} that {@link #from} reads. */
+    static String projection(String variable) {
+        return """
+                %1$s { .name, .description, .slackChannel,
+                       group: head(COLLECT { MATCH (%1$s)-[:PART_OF]->(%1$s_group:Group) RETURN %1$s_group.name LIMIT 1 }),
+                       buddy: head(COLLECT { MATCH (%1$s)-[:HAS_BUDDY]->(%1$s_buddy:Person) RETURN %1$s_buddy.handle LIMIT 1 }) }""".formatted(variable);
+    }
 
     static Squad from(Value value) {
         return new Squad(value.get("name").asString(), value.get("description").asString(null),

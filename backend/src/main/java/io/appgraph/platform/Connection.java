@@ -1,7 +1,9 @@
 package io.appgraph.platform;
 
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * One page of a Relay connection: serves every {@code XConnection} type of the schema.
@@ -17,8 +19,21 @@ public record Connection<T>(long totalCount, PageInfo pageInfo, List<Edge<T>> ed
      * says that a next page exists.
      */
     public static <T> Connection<T> of(long totalCount, List<T> rows, PageRequest page, Function<T, String> cursor) {
+        return of(totalCount, rows, page, (row, index) -> cursor.apply(row));
+    }
+
+    /**
+     * Builds a page of a ranked list, whose cursors are positions: the page starts after
+     * {@code offset} items.
+     */
+    public static <T> Connection<T> ofPositions(long totalCount, List<T> rows, PageRequest page, String kind, int offset) {
+        return of(totalCount, rows, page, (row, index) -> PageRequest.cursor(kind, String.valueOf(offset + index + 1)));
+    }
+
+    private static <T> Connection<T> of(long totalCount, List<T> rows, PageRequest page, BiFunction<T, Integer, String> cursor) {
         boolean hasNext = rows.size() > page.first();
-        List<Edge<T>> edges = rows.stream().limit(page.first()).map(row -> new Edge<>(cursor.apply(row), row)).toList();
+        List<Edge<T>> edges = IntStream.range(0, Math.min(rows.size(), page.first()))
+                .mapToObj(i -> new Edge<>(cursor.apply(rows.get(i), i), rows.get(i))).toList();
         return new Connection<>(totalCount, new PageInfo(hasNext, page.after() != null,
                 edges.isEmpty() ? null : edges.get(0).cursor(),
                 edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()), edges);

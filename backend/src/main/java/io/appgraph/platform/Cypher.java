@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,6 +48,20 @@ public final class Cypher {
         return read(tx -> {
             this.statements.increment();
             return tx.run(query, parameters).list(mapper::apply);
+        });
+    }
+
+    /**
+     * Runs one read query and lets {@code reader} consume its records as they stream in, for
+     * answers too large to hold twice. The driver may run the reader again after a transient
+     * failure, so it must build its answer afresh each time it is called.
+     */
+    public <T> T stream(String query, Map<String, Object> parameters, Function<Stream<Record>, T> reader) {
+        return read(tx -> {
+            this.statements.increment();
+            try (Stream<Record> records = tx.run(query, parameters).stream()) {
+                return reader.apply(records);
+            }
         });
     }
 

@@ -10,9 +10,12 @@ import org.neo4j.driver.Value;
 record Release(String externalId, String appName, String version, String commit, String pipelineUrl,
         String environment, ReleaseStatus status, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
 
-    static final String PROJECTION = """
-            release { .externalId, .version, .commit, .pipelineUrl, .environment, .status, .startedAt, .finishedAt,
-                      app: head([(release)-[:OF]->(a:App) | a.name]) }""";
+    /** A map projection of the release node bound to {@code variable} that {@link #from} reads. */
+    static String projection(String variable) {
+        return """
+                %1$s { .externalId, .version, .commit, .pipelineUrl, .environment, .status, .startedAt, .finishedAt,
+                       app: head(COLLECT { MATCH (%1$s)-[:OF]->(%1$s_app:App) RETURN %1$s_app.name LIMIT 1 }) }""".formatted(variable);
+    }
 
     static Release from(Value value) {
         return new Release(value.get("externalId").asString(), value.get("app").asString(null),

@@ -38,7 +38,7 @@ final class ReleaseQueries {
               RETURN collect(%s) AS releases
             }
             RETURN key.app AS app, key.after AS after, COUNT { (:Release)-[:OF]->(app) } AS total, releases
-            """.formatted(Release.PROJECTION);
+            """.formatted(Release.projection("release"));
 
     private final Cypher cypher;
 

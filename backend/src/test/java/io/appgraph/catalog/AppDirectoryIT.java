@@ -428,7 +428,7 @@ class AppDirectoryIT extends IntegrationTest {
     }
 
     @Test
-    void searchIsCaseInsensitiveOverNameAndDescription() {
+    void searchMatchesWordsOfNameAndDescriptionByPrefixCaseInsensitivelyNameMatchesFirst() {
         this.estate.squad("core").person("jane.doe")
                 .app("payments-api", "core", "jane.doe", "TIER_1", "Takes card payments")
                 .app("ledger", "core", "jane.doe", "TIER_1", "Double-entry book of every PAYMENT")
@@ -436,7 +436,7 @@ class AppDirectoryIT extends IntegrationTest {
                 .app("checkout", "core", "jane.doe", "TIER_2", null);
 
         var page = apps(Map.of("search", "PayMent"));
-        page.path("apps.edges[*].node.name").entityList(String.class).containsExactly("ledger", "payments-api");
+        page.path("apps.edges[*].node.name").entityList(String.class).containsExactly("payments-api", "ledger");
         page.path("apps.totalCount").entity(Integer.class).isEqualTo(2);
 
         apps(Map.of("search", "  CHECK ")).path("apps.edges[*].node.name").entityList(String.class)

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import graphql.schema.SelectedField;
 
 /**
@@ -48,11 +49,44 @@ public final class PlanContext {
 
     /** The fields selected under {@code field}, with those of any field it was merged with. */
     public List<SelectedField> children(SelectedField field) {
-        List<SelectedField> children = new ArrayList<>(field.getSelectionSet().getImmediateFields());
-        for (SelectedField other : this.mergedWith.getOrDefault(field, List.of())) {
-            children.addAll(other.getSelectionSet().getImmediateFields());
+        List<SelectedField> children = new ArrayList<>();
+        for (SelectedField twin : twins(field)) {
+            children.addAll(twin.getSelectionSet().getImmediateFields());
         }
         return children;
+    }
+
+    /**
+     * The fields selected under the fields at {@code path} below {@code field}, such as a
+     * connection's {@code edges/node}, with those under any field it was merged with.
+     */
+    public List<SelectedField> childrenAt(SelectedField field, String path) {
+        List<SelectedField> children = new ArrayList<>();
+        for (SelectedField twin : twins(field)) {
+            children.addAll(childrenAt(twin.getSelectionSet(), path));
+        }
+        return children;
+    }
+
+    /** The fields selected under the fields at {@code path} of a root field's selection. */
+    public List<SelectedField> childrenAt(DataFetchingFieldSelectionSet selection, String path) {
+        List<SelectedField> children = new ArrayList<>();
+        for (SelectedField at : selection.getFields(path)) {
+            children.addAll(at.getSelectionSet().getImmediateFields());
+        }
+        return children;
+    }
+
+    /** Whether {@code name} is selected directly under {@code field} or a field it was merged with. */
+    public boolean selects(SelectedField field, String name) {
+        return twins(field).stream().anyMatch(twin -> twin.getSelectionSet().contains(name));
+    }
+
+    private List<SelectedField> twins(SelectedField field) {
+        List<SelectedField> twins = new ArrayList<>();
+        twins.add(field);
+        twins.addAll(this.mergedWith.getOrDefault(field, List.of()));
+        return twins;
     }
 
     /** Plans an object of {@code type} bound to {@code variable} for the selected fields. */

@@ -87,12 +87,17 @@ public final class TypeFields {
     /**
      * At most one related object of type {@code type}, found by {@code pattern} from {@code %1$s}
      * to {@code %2$s}, such as {@code (%1$s)-[:OWNED_BY]->(%2$s:Squad)}.
+     *
+     * <p>A COLLECT subquery rather than a pattern comprehension: Neo4j 5.26 fails to plan a
+     * pattern comprehension beside a read in name-index order ("should not appear non-cached"),
+     * which every page of the app directory is. Declarations avoid them for the same reason.
      */
     public TypeFields one(String field, String type, String pattern) {
         return field(field, (variable, selected, context) -> {
             String related = context.variable();
-            NodePlan plan = context.node(type, related, selected.getSelectionSet().getImmediateFields());
-            return new PlannedField("head([%s | %s])".formatted(pattern.formatted(variable, related), plan.expression()),
+            NodePlan plan = context.node(type, related, context.children(selected));
+            return new PlannedField("head(COLLECT { MATCH %s RETURN %s LIMIT 1 })".formatted(pattern.formatted(variable, related),
+                    plan.expression()),
                     plan::read);
         });
     }
@@ -104,7 +109,7 @@ public final class TypeFields {
     public TypeFields many(String field, String type, String pattern, String orderBy) {
         return field(field, (variable, selected, context) -> {
             String related = context.variable();
-            NodePlan plan = context.node(type, related, selected.getSelectionSet().getImmediateFields());
+            NodePlan plan = context.node(type, related, context.children(selected));
             return new PlannedField("COLLECT { MATCH %s WITH %s ORDER BY %s RETURN %s }".formatted(
                     pattern.formatted(variable, related), related, orderBy.formatted(related), plan.expression()),
                     plan::readList);

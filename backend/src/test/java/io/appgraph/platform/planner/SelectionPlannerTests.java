@@ -50,7 +50,7 @@ class SelectionPlannerTests {
         plan("{ thing(name: \"a\") { name owner { handle } friends { size } } }");
 
         assertThat(this.statements).containsExactly(
-                "{name: thing.name, owner: head([(thing)-[:OWNED_BY]->(pv1:Person) | {handle: pv1.handle}]), "
+                "{name: thing.name, owner: head(COLLECT { MATCH (thing)-[:OWNED_BY]->(pv1:Person) RETURN {handle: pv1.handle} LIMIT 1 }), "
                         + "friends: COLLECT { MATCH (thing)-[:KNOWS]->(pv2:Thing) WITH pv2 ORDER BY pv2.name RETURN {size: pv2.sizeInBytes} }}");
     }
 
@@ -75,7 +75,7 @@ class SelectionPlannerTests {
     void variablesAnExpressionIntroducesAreFreshNames() {
         plan("{ thing(name: \"a\") { owner { handle } friendCount } }");
 
-        assertThat(this.statements).containsExactly("{owner: head([(thing)-[:OWNED_BY]->(pv1:Person) | {handle: pv1.handle}]), "
+        assertThat(this.statements).containsExactly("{owner: head(COLLECT { MATCH (thing)-[:OWNED_BY]->(pv1:Person) RETURN {handle: pv1.handle} LIMIT 1 }), "
                 + "friendCount: COUNT { (thing)-[:KNOWS]->(pv2:Thing) WHERE pv2 <> thing }}");
     }
 
