@@ -58,6 +58,7 @@ class ExecutionTimeLimitTests {
     }
 
     private ExecutionResult run(Duration limit, String query) {
-        return GraphQL.newGraphQL(this.schema).instrumentation(new ExecutionTimeLimit(limit, this.nanoTime::get)).build().execute(query);
+        return GraphQL.newGraphQL(this.schema).instrumentation(new ExecutionTimeLimit(limit, this.nanoTime::get)).build()
+                .execute(query);
     }
 }

@@ -11,6 +11,7 @@ import graphql.language.DescribedNode;
 import graphql.language.Description;
 import graphql.language.DirectiveDefinition;
 import graphql.language.EnumTypeDefinition;
+import graphql.language.EnumValueDefinition;
 import graphql.language.FieldDefinition;
 import graphql.language.InputObjectTypeDefinition;
 import graphql.language.InputValueDefinition;
@@ -109,10 +110,14 @@ class SchemaDocumentationTests {
             fields(missing, name, contract.getFieldDefinitions());
         }
         else if (type instanceof InputObjectTypeDefinition input) {
-            input.getInputValueDefinitions().forEach(field -> check(missing, name + "." + field.getName(), field.getDescription()));
+            for (InputValueDefinition field : input.getInputValueDefinitions()) {
+                check(missing, name + "." + field.getName(), field.getDescription());
+            }
         }
         else if (type instanceof EnumTypeDefinition enumeration) {
-            enumeration.getEnumValueDefinitions().forEach(value -> check(missing, name + "." + value.getName(), value.getDescription()));
+            for (EnumValueDefinition value : enumeration.getEnumValueDefinitions()) {
+                check(missing, name + "." + value.getName(), value.getDescription());
+            }
         }
     }
 
