@@ -5,13 +5,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.IntStream;
 
 import io.appgraph.platform.Cypher;
-import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 
-/** Reads apps: one by name, many by name (for batch loaders), and pages of the directory. */
+/** Reads apps for data fetchers: one by name, many by name (for batch loaders), their bookmarks. */
 @Component
 public final class AppQueries {
 
@@ -21,10 +19,13 @@ public final class AppQueries {
             RETURN %s AS app
             """.formatted(App.projection("app"));
 
+    // Bookmarks are stored as parallel label and URL lists; a label without a URL (or the reverse) is dropped.
     private static final String LINKS = """
-            UNWIND $names AS name
-            MATCH (app:App {name: name})
-            RETURN name, coalesce(app.linkLabels, []) AS labels, coalesce(app.linkUrls, []) AS urls
+            UNWIND $names AS key
+            MATCH (app:App {name: key})
+            WITH key, coalesce(app.linkLabels, []) AS labels, coalesce(app.linkUrls, []) AS urls
+            RETURN key, [i IN range(0, CASE WHEN size(labels) < size(urls) THEN size(labels) ELSE size(urls) END - 1)
+                         | {label: labels[i], url: urls[i]}] AS rows
             """;
 
     private final Cypher cypher;
@@ -45,15 +46,9 @@ public final class AppQueries {
         return apps;
     }
 
-    /** Bookmarks of apps by name, in the order they were given; stored as parallel label and URL lists. */
+    /** Bookmarks of apps by name, in the order they were given. */
     Map<String, List<Link>> links(Collection<String> names) {
-        Map<String, List<Link>> links = new HashMap<>();
-        this.cypher.list(LINKS, Map.of("names", List.copyOf(names)), r -> r).forEach(r -> {
-            List<String> labels = r.get("labels").asList(Value::asString);
-            List<String> urls = r.get("urls").asList(Value::asString);
-            links.put(r.get("name").asString(), IntStream.range(0, Math.min(labels.size(), urls.size()))
-                    .mapToObj(i -> new Link(labels.get(i), urls.get(i))).toList());
-        });
-        return links;
+        return this.cypher.listsByKey(LINKS, "names", names,
+                link -> new Link(link.get("label").asString(), link.get("url").asString()));
     }
 }

@@ -1,15 +1,11 @@
 package io.appgraph.ownership;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.appgraph.platform.Cypher;
 import io.appgraph.platform.Values;
-import org.neo4j.driver.Record;
-import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 
 /** Who is accountable for apps now, and who was before: one query per batch of apps. */
@@ -17,7 +13,8 @@ import org.springframework.stereotype.Component;
 final class OwnershipQueries {
 
     // Groups form a tree (upsertGroup refuses cycles); the longest path upwards is the way to the
-    // root, bounded like every traversal.
+    // root, bounded like every traversal. Each app's chain comes back as one list, in the order
+    // the API lists it: owner, squad, buddy, then each group up to the root.
     private static final String CHAINS = """
             UNWIND $names AS name
             MATCH (app:App {name: name})
@@ -29,11 +26,14 @@ final class OwnershipQueries {
               WITH path ORDER BY length(path) DESC LIMIT 1
               RETURN CASE WHEN path IS NULL THEN [] ELSE [g IN tail(nodes(path)) | g {.name, .type}] END AS groups
             }
-            RETURN name,
-                   owner {.handle, .name, .email, .active} AS owner,
-                   squad {.name, .slackChannel} AS squad,
-                   buddy {.handle, .name, .email, .active} AS buddy,
-                   groups
+            WITH name,
+                 CASE WHEN owner IS NULL THEN [] ELSE [{role: 'OWNER', name: owner.handle, title: owner.name,
+                      contact: owner.email, active: coalesce(owner.active, true)}] END
+                 + CASE WHEN squad IS NULL THEN [] ELSE [{role: 'SQUAD', name: squad.name, contact: squad.slackChannel}] END
+                 + CASE WHEN buddy IS NULL THEN [] ELSE [{role: 'BUDDY', name: buddy.handle, title: buddy.name,
+                      contact: buddy.email, active: coalesce(buddy.active, true)}] END
+                 + [g IN groups | {role: 'GROUP', name: g.name, title: g.type}] AS chain
+            RETURN name AS key, chain AS rows
             """;
 
     private static final String HISTORY = """
@@ -48,7 +48,7 @@ final class OwnershipQueries {
             }
             WITH name, role, who, since, until
             ORDER BY until IS NULL DESC, until DESC, since DESC
-            RETURN name, collect({role: role, name: who, since: since, until: until})[..100] AS periods
+            RETURN name AS key, collect({role: role, name: who, since: since, until: until})[..100] AS rows
             """;
 
     private final Cypher cypher;
@@ -58,45 +58,15 @@ final class OwnershipQueries {
     }
 
     Map<String, List<OwnershipLink>> chains(Collection<String> appNames) {
-        Map<String, List<OwnershipLink>> chains = new HashMap<>();
-        this.cypher.list(CHAINS, Map.of("names", List.copyOf(appNames)), r -> r)
-                .forEach(r -> chains.put(r.get("name").asString(), chain(r)));
-        return chains;
+        return this.cypher.listsByKey(CHAINS, "names", appNames, link -> new OwnershipLink(
+                OwnershipRole.valueOf(link.get("role").asString()), link.get("name").asString(),
+                link.get("title").asString(null), link.get("contact").asString(null),
+                link.get("active").isNull() ? null : link.get("active").asBoolean()));
     }
 
     Map<String, List<OwnershipPeriod>> history(Collection<String> appNames) {
-        Map<String, List<OwnershipPeriod>> history = new HashMap<>();
-        this.cypher.list(HISTORY, Map.of("names", List.copyOf(appNames)), r -> r)
-                .forEach(r -> history.put(r.get("name").asString(), r.get("periods").asList(p -> new OwnershipPeriod(
-                        OwnershipRole.valueOf(p.get("role").asString()), p.get("name").asString(),
-                        Values.offsetDateTime(p.get("since")), Values.offsetDateTime(p.get("until"))))));
-        return history;
-    }
-
-    private static List<OwnershipLink> chain(Record row) {
-        List<OwnershipLink> chain = new ArrayList<>();
-        Value owner = row.get("owner");
-        if (!owner.isNull()) {
-            chain.add(person(OwnershipRole.OWNER, owner));
-        }
-        Value squad = row.get("squad");
-        if (!squad.isNull()) {
-            chain.add(new OwnershipLink(OwnershipRole.SQUAD, squad.get("name").asString(), null,
-                    squad.get("slackChannel").asString(null), null));
-        }
-        Value buddy = row.get("buddy");
-        if (!buddy.isNull()) {
-            chain.add(person(OwnershipRole.BUDDY, buddy));
-        }
-        for (Value group : row.get("groups").values()) {
-            chain.add(new OwnershipLink(OwnershipRole.GROUP, group.get("name").asString(),
-                    group.get("type").asString(null), null, null));
-        }
-        return chain;
-    }
-
-    private static OwnershipLink person(OwnershipRole role, Value person) {
-        return new OwnershipLink(role, person.get("handle").asString(), person.get("name").asString(null),
-                person.get("email").asString(null), person.get("active").asBoolean(true));
+        return this.cypher.listsByKey(HISTORY, "names", appNames, period -> new OwnershipPeriod(
+                OwnershipRole.valueOf(period.get("role").asString()), period.get("name").asString(),
+                Values.offsetDateTime(period.get("since")), Values.offsetDateTime(period.get("until"))));
     }
 }

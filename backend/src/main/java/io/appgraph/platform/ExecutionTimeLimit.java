@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
 
 import graphql.ErrorClassification;
 import graphql.ExecutionResult;
@@ -24,13 +25,21 @@ final class ExecutionTimeLimit extends SimplePerformantInstrumentation {
 
     private final Duration limit;
 
+    private final LongSupplier nanoTime;
+
     ExecutionTimeLimit(Duration limit) {
+        this(limit, System::nanoTime);
+    }
+
+    /** With the clock a test controls, so it can assert on what is stopped rather than on how long things take. */
+    ExecutionTimeLimit(Duration limit, LongSupplier nanoTime) {
         this.limit = limit;
+        this.nanoTime = nanoTime;
     }
 
     @Override
     public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
-        return new Deadline(System.nanoTime() + this.limit.toNanos());
+        return new Deadline(this.nanoTime.getAsLong() + this.limit.toNanos(), this.nanoTime);
     }
 
     @Override
@@ -67,14 +76,17 @@ final class ExecutionTimeLimit extends SimplePerformantInstrumentation {
 
         private final long nanos;
 
+        private final LongSupplier nanoTime;
+
         private volatile boolean passed;
 
-        Deadline(long nanos) {
+        Deadline(long nanos, LongSupplier nanoTime) {
             this.nanos = nanos;
+            this.nanoTime = nanoTime;
         }
 
         boolean passed() {
-            if (!this.passed && System.nanoTime() > this.nanos) {
+            if (!this.passed && this.nanoTime.getAsLong() > this.nanos) {
                 this.passed = true;
             }
             return this.passed;

@@ -1,6 +1,5 @@
 package io.appgraph.demo;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -263,10 +262,7 @@ class DemoEstateTests {
 
     @Test
     void benchmarkSizeMatchesTheTargets() {
-        long started = System.nanoTime();
         DemoEstate estate = DemoEstate.generate(10_000, 42);
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-        assertThat(took).isLessThan(Duration.ofSeconds(20));
         assertThat(estate.apps()).hasSize(10_000);
         assertThat(estate.squads()).hasSizeBetween(800, 1_200);
         assertThat(estate.dependencies()).hasSizeBetween(40_000, 60_000);
