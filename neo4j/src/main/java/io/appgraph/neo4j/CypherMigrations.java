@@ -18,6 +18,7 @@ import org.apache.commons.logging.LogFactory;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.exceptions.ClientException;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -25,43 +26,88 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * Applies the versioned Cypher scripts under {@code classpath:neo4j/migrations} in version order,
  * each in one transaction, and records what it applied as {@code (:__Migration)} nodes so a script
  * runs once per database. A script changed after it was applied stops start-up: migrations are
- * append-only. Scripts use {@code IF NOT EXISTS}, so two instances racing at start-up do no harm.
+ * append-only.
+ * <p>
+ * Instances starting together take turns: each holds a lock for its whole run, a transaction that
+ * has merged the one {@code (:__MigrationLock)} node and is rolled back at the end, so the lock
+ * leaves nothing behind and dies with a crashed instance's connection. {@code IF NOT EXISTS} alone
+ * is not enough: two transactions creating the same index at once fail with "an equivalent index
+ * already exists". The lock's uniqueness constraint is the runner's own, created outside the
+ * scripts. A script's statements and its record are two transactions (Neo4j refuses schema and
+ * data changes in one), so a script must be idempotent: a crash between the two runs it again.
  */
 public final class CypherMigrations {
 
     private static final Log log = LogFactory.getLog(CypherMigrations.class);
 
-    private static final String LOCATION = "classpath*:neo4j/migrations/V*__*.cypher";
+    static final String LOCATION = "classpath*:neo4j/migrations/V*__*.cypher";
 
     private static final Pattern FILE_NAME = Pattern.compile("V(\\d+)__(\\w+)\\.cypher");
 
     private static final Pattern STATEMENT_END = Pattern.compile(";\\s*$", Pattern.MULTILINE);
 
+    // Another instance created the lock's constraint at the same moment: what we wanted exists.
+    private static final String EQUIVALENT_SCHEMA_RULE = "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists";
+
     private final Driver driver;
 
+    private final String location;
+
     public CypherMigrations(Driver driver) {
-        this.driver = driver;
+        this(driver, LOCATION);
     }
 
-    /** Applies what is pending and returns the versions it applied. */
+    /** Reads the scripts from another location pattern, for tests. */
+    CypherMigrations(Driver driver, String location) {
+        this.driver = driver;
+        this.location = location;
+    }
+
+    /**
+     * Applies what is pending and returns the versions it applied. Every applied script is checked
+     * against its checksum first, so an edited one stops start-up before anything new is applied.
+     */
     public List<Integer> apply() {
         List<Script> scripts = scripts();
+        createLockConstraint();
+        // Closing the transaction without committing rolls the lock node back: it only had to be locked.
+        try (var session = this.driver.session(SessionConfig.defaultConfig()); var lock = session.beginTransaction()) {
+            lock.run("MERGE (l:__MigrationLock {name: 'schema'}) SET l.lockedAt = datetime()").consume();
+            return applyPending(scripts);
+        }
+    }
+
+    private List<Integer> applyPending(List<Script> scripts) {
         Map<Integer, Long> applied = applied();
-        List<Integer> done = new ArrayList<>();
         for (Script script : scripts) {
             Long checksum = applied.get(script.version());
-            if (checksum != null) {
-                if (checksum != script.checksum()) {
-                    throw new IllegalStateException("Migration " + script.fileName()
-                            + " was changed after it was applied; add a new script instead");
-                }
-                continue;
+            if (checksum != null && checksum != script.checksum()) {
+                throw new IllegalStateException("Migration " + script.fileName()
+                        + " was changed after it was applied; restore it and add a new script instead");
             }
-            run(script);
-            done.add(script.version());
+        }
+        List<Integer> done = new ArrayList<>();
+        for (Script script : scripts) {
+            if (!applied.containsKey(script.version())) {
+                run(script);
+                done.add(script.version());
+            }
         }
         log.info("Cypher migrations: %d applied now, %d in total".formatted(done.size(), scripts.size()));
         return done;
+    }
+
+    private void createLockConstraint() {
+        try (var session = this.driver.session(SessionConfig.defaultConfig())) {
+            session.executeWriteWithoutResult(tx -> tx.run("""
+                    CREATE CONSTRAINT migration_lock_name IF NOT EXISTS
+                    FOR (l:__MigrationLock) REQUIRE l.name IS UNIQUE""").consume());
+        }
+        catch (ClientException ex) {
+            if (!EQUIVALENT_SCHEMA_RULE.equals(ex.code())) {
+                throw ex;
+            }
+        }
     }
 
     private void run(Script script) {
@@ -84,9 +130,9 @@ public final class CypherMigrations {
         }
     }
 
-    private static List<Script> scripts() {
+    private List<Script> scripts() {
         try {
-            Resource[] resources = new PathMatchingResourcePatternResolver().getResources(LOCATION);
+            Resource[] resources = new PathMatchingResourcePatternResolver().getResources(this.location);
             return Arrays.stream(resources).map(CypherMigrations::read)
                     .sorted(Comparator.comparingInt(Script::version))
                     .toList();
