@@ -1,19 +1,44 @@
 package io.appgraph.platform;
 
+import java.util.Map;
+
 import io.appgraph.IntegrationTest;
+import io.appgraph.platform.planner.SelectionPlanner;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.ExecutionGraphQlService;
+import org.springframework.graphql.test.tester.ExecutionGraphQlServiceTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Nested fields of many parents load through batch loaders: a handful of queries, not hundreds. */
+/**
+ * A page of a hundred apps with nested fields is one planned statement; with the planner off,
+ * nested fields load through batch loaders: a handful of queries, not hundreds.
+ */
 class BatchLoadingIT extends IntegrationTest {
+
+    private static final String PAGE = """
+            {
+              apps(first: 100) {
+                edges { node {
+                  name
+                  squad { name buddy { handle } }
+                  owner { handle active }
+                  dependencies { name }
+                  dependents { name }
+                  ownershipChain { role name }
+                } }
+              }
+            }""";
 
     @Autowired
     Cypher cypher;
 
+    @Autowired
+    ExecutionGraphQlService service;
+
     @Test
-    void hundredAppsWithTheirSquadsOwnersAndDependenciesTakeAHandfulOfQueries() {
+    void hundredAppsWithTheirSquadsOwnersAndDependenciesTakeOneStatementOrAHandfulOfBatches() {
         cypher("""
                 CREATE (root:Group {name: 'engineering', type: 'organisation'})
                 CREATE (dept:Group {name: 'payments', type: 'department'})-[:PART_OF]->(root)
@@ -34,19 +59,14 @@ class BatchLoadingIT extends IntegrationTest {
                 """);
 
         long before = this.cypher.statementCount();
-        var apps = this.graphQl.document("""
-                {
-                  apps(first: 100) {
-                    edges { node {
-                      name
-                      squad { name buddy { handle } }
-                      owner { handle active }
-                      dependencies { name }
-                      dependents { name }
-                      ownershipChain { role name }
-                    } }
-                  }
-                }""").execute().path("apps.edges[*].node.name").entityList(String.class).get();
+        var planned = this.graphQl.document(PAGE).execute().path("apps.edges[*].node.name").entityList(String.class).get();
+        assertThat(planned).hasSize(100);
+        assertThat(this.cypher.statementCount() - before).isEqualTo(1);
+
+        before = this.cypher.statementCount();
+        var apps = ExecutionGraphQlServiceTester.builder(this.service)
+                .configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of(SelectionPlanner.DISABLED, true)).build())
+                .build().document(PAGE).execute().path("apps.edges[*].node.name").entityList(String.class).get();
         long statements = this.cypher.statementCount() - before;
 
         assertThat(apps).hasSize(100);
