@@ -445,6 +445,53 @@ class AppDirectoryIT extends IntegrationTest {
     }
 
     @Test
+    void searchFindsAppsByTheirSquadsNameAndEveryWordMustMatch() {
+        this.estate.squad("identity").squad("core").person("jane.doe")
+                .app("login", "identity", "jane.doe", "TIER_1", "Signs people in")
+                .app("tokens", "identity", "jane.doe", "TIER_1", "Issues tokens")
+                .app("checkout-payments", "core", "jane.doe", "TIER_1", "Takes the basket's money");
+
+        apps(Map.of("search", "ident")).path("apps.edges[*].node.name").entityList(String.class)
+                .containsExactlyInAnyOrder("login", "tokens");
+        apps(Map.of("search", "pay chec")).path("apps.edges[*].node.name").entityList(String.class)
+                .containsExactly("checkout-payments");
+        apps(Map.of("search", "pay login")).path("apps.totalCount").entity(Integer.class).isEqualTo(0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "log*", "(login", "login~", "name:login", "\\login\"", "login AND OR" })
+    void searchSyntaxInTheTextIsJustText(String text) {
+        this.estate.squad("identity").person("jane.doe").app("login", "identity", "jane.doe", "TIER_1", "Signs people in");
+
+        apps(Map.of("search", text)).path("apps.edges[*].node.name").entityList(String.class).satisfies(names ->
+                assertThat(names).isSubsetOf("login"));
+    }
+
+    @Test
+    void searchTextWithoutLettersOrDigitsMatchesNothing() {
+        this.estate.apps("login");
+
+        apps(Map.of("search", "(*)")).path("apps.totalCount").entity(Integer.class).isEqualTo(0);
+    }
+
+    @Test
+    void searchPagesWalkTheRankedListWithoutGapsOrDuplicates() {
+        this.estate.squad("core").person("jane.doe");
+        for (int i = 1; i <= 7; i++) {
+            this.estate.app("pay-%02d".formatted(i), "core", "jane.doe", "TIER_1", "payments " + "pay ".repeat(i));
+        }
+        List<String> seen = new ArrayList<>();
+        String after = null;
+        for (int page = 0; page < 3; page++) {
+            var response = this.graphQl.documentName("Apps").variable("first", 3).variable("after", after)
+                    .variable("filter", Map.of("search", "pay")).execute();
+            seen.addAll(response.path("apps.edges[*].node.name").entityList(String.class).get());
+            after = response.path("apps.pageInfo.endCursor").entity(String.class).get();
+        }
+        assertThat(seen).hasSize(7).doesNotHaveDuplicates();
+    }
+
+    @Test
     void filtersBySquadOwnerAndTierAndCombineThem() {
         this.estate.squad("payments").squad("search-squad").person("jane.doe").person("john.roe")
                 .app("payments-api", "payments", "jane.doe", "TIER_1", "Takes card payments")
