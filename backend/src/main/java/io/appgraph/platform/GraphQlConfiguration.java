@@ -47,6 +47,12 @@ class GraphQlConfiguration {
     }
 
     @Bean
+    GraphQlSourceBuilderCustomizer parsedDocuments() {
+        ParsedDocuments documents = new ParsedDocuments(1000);
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(documents));
+    }
+
+    @Bean
     GraphQlSourceBuilderCustomizer schemaInspection(SchemaMappingReport holder) {
         return builder -> builder.inspectSchemaMappings(report -> {
             holder.report().set(report);
