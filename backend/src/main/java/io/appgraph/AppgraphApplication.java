@@ -4,7 +4,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** appgraph: the estate graph (apps, squads, people, releases, dependencies) behind GraphQL. */
+/**
+ * appgraph: the estate graph (apps, squads, people, releases, dependencies) behind
+ * GraphQL.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class AppgraphApplication {
@@ -12,4 +15,5 @@ public class AppgraphApplication {
     public static void main(String[] args) {
         SpringApplication.run(AppgraphApplication.class, args);
     }
+
 }

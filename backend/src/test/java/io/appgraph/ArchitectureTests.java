@@ -16,16 +16,18 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ArchitectureTests {
 
     private static final JavaClasses MAIN = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.appgraph");
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("io.appgraph");
 
     @Test
     void platformKnowsNoFeature() {
-        noClasses().that().resideInAPackage("io.appgraph.platform..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.appgraph.catalog..", "io.appgraph.org..",
-                        "io.appgraph.ownership..", "io.appgraph.dependencies..", "io.appgraph.releases..",
-                        "io.appgraph.demo..", "io.appgraph.node..")
-                .check(MAIN);
+        noClasses().that()
+            .resideInAPackage("io.appgraph.platform..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.appgraph.catalog..", "io.appgraph.org..", "io.appgraph.ownership..",
+                    "io.appgraph.dependencies..", "io.appgraph.releases..", "io.appgraph.demo..", "io.appgraph.node..")
+            .check(MAIN);
     }
 
     @Test
@@ -33,25 +35,35 @@ class ArchitectureTests {
         slices().matching("io.appgraph.(*)..").should().beFreeOfCycles().check(MAIN);
     }
 
-    // Other features hang their parts off apps (schema extensions, AppUpsertExtension); the
-    // catalog itself knows only the platform, so any feature can be added or removed around it.
+    // Other features hang their parts off apps (schema extensions, AppUpsertExtension);
+    // the
+    // catalog itself knows only the platform, so any feature can be added or removed
+    // around it.
     @Test
     void theCatalogIsTheBaseAndKnowsNoOtherFeature() {
-        classes().that().resideInAPackage("io.appgraph.catalog..")
-                .should().onlyDependOnClassesThat(resideOutsideOfPackage("io.appgraph..")
-                        .or(resideInAnyPackage("io.appgraph.catalog..", "io.appgraph.platform..")))
-                .check(MAIN);
+        classes().that()
+            .resideInAPackage("io.appgraph.catalog..")
+            .should()
+            .onlyDependOnClassesThat(resideOutsideOfPackage("io.appgraph..")
+                .or(resideInAnyPackage("io.appgraph.catalog..", "io.appgraph.platform..")))
+            .check(MAIN);
     }
 
     @Test
     void theDemoEstateTalksOnlyToTheDatabase() {
-        noClasses().that().resideInAPackage("io.appgraph.demo..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.appgraph.catalog..", "io.appgraph.org..",
-                        "io.appgraph.ownership..", "io.appgraph.dependencies..", "io.appgraph.releases..")
-                .check(MAIN);
-        noClasses().that().resideOutsideOfPackage("io.appgraph.demo..")
-                .should().dependOnClassesThat().resideInAPackage("io.appgraph.demo..")
-                .check(MAIN);
+        noClasses().that()
+            .resideInAPackage("io.appgraph.demo..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.appgraph.catalog..", "io.appgraph.org..", "io.appgraph.ownership..",
+                    "io.appgraph.dependencies..", "io.appgraph.releases..")
+            .check(MAIN);
+        noClasses().that()
+            .resideOutsideOfPackage("io.appgraph.demo..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.appgraph.demo..")
+            .check(MAIN);
     }
 
     @Test
@@ -61,8 +73,11 @@ class ArchitectureTests {
 
     @Test
     void onlyThePlatformTalksToTheDriverSessionDirectly() {
-        noClasses().that().resideOutsideOfPackages("io.appgraph.platform..", "io.appgraph.demo..")
-                .should().callMethod(org.neo4j.driver.Driver.class, "session")
-                .check(MAIN);
+        noClasses().that()
+            .resideOutsideOfPackages("io.appgraph.platform..", "io.appgraph.demo..")
+            .should()
+            .callMethod(org.neo4j.driver.Driver.class, "session")
+            .check(MAIN);
     }
+
 }

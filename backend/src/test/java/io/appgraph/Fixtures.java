@@ -12,10 +12,11 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 
 /**
- * Builds small estates straight into the graph with Cypher, so a test states only the groups,
- * squads, people, apps and dependencies it is about. Defaults are plausible values a test can
- * assert on: a squad's Slack channel is {@code #<name>}, a person's name is their handle in
- * title case and their email {@code <handle>@example.com}, an app is TIER_2.
+ * Builds small estates straight into the graph with Cypher, so a test states only the
+ * groups, squads, people, apps and dependencies it is about. Defaults are plausible
+ * values a test can assert on: a squad's Slack channel is {@code #<name>}, a person's
+ * name is their handle in title case and their email {@code <handle>@example.com}, an app
+ * is TIER_2.
  */
 public final class Fixtures {
 
@@ -112,7 +113,10 @@ public final class Fixtures {
                 """, params("squad", squad, "owner", owner, "names", List.of(names)));
     }
 
-    /** {@code caller} depends on (calls) {@code callee}, as reported by {@code sources} (DECLARED when none). */
+    /**
+     * {@code caller} depends on (calls) {@code callee}, as reported by {@code sources}
+     * (DECLARED when none).
+     */
     public Fixtures dependsOn(String caller, String callee, String... sources) {
         List<String> reported = (sources.length == 0) ? List.of("DECLARED") : List.of(sources);
         return run("""
@@ -123,8 +127,9 @@ public final class Fixtures {
     }
 
     /**
-     * Declared dependencies along a chain, read right to left: {@code chain("a", "b", "c")} means
-     * b calls a and c calls b. Missing apps are created.
+     * Declared dependencies along a chain, read right to left:
+     * {@code chain("a", "b", "c")} means b calls a and c calls b. Missing apps are
+     * created.
      */
     public Fixtures chain(String... names) {
         run("UNWIND $names AS name MERGE (:App {name: name})", Map.of("names", List.of(names)));
@@ -143,8 +148,9 @@ public final class Fixtures {
     }
 
     /**
-     * Every node and relationship outside the migration records with all their properties, one
-     * sorted line each: two equal snapshots mean nothing was written in between.
+     * Every node and relationship outside the migration records with all their
+     * properties, one sorted line each: two equal snapshots mean nothing was written in
+     * between.
      */
     public List<String> snapshot() {
         try (var session = this.driver.session()) {
@@ -173,8 +179,8 @@ public final class Fixtures {
                 UNWIND $squads AS squadName
                 MATCH (s:Squad {name: squadName})
                 CREATE (p)-[:MEMBER_OF]->(s)
-                """, params("handle", handle, "name", titleCase(handle), "active", active,
-                "squads", Arrays.asList(squads)));
+                """,
+                params("handle", handle, "name", titleCase(handle), "active", active, "squads", Arrays.asList(squads)));
     }
 
     private static Map<String, Object> properties(Record record) {
@@ -185,8 +191,9 @@ public final class Fixtures {
         StringBuilder name = new StringBuilder();
         for (String part : handle.split("[._-]")) {
             if (!part.isEmpty()) {
-                name.append(name.length() == 0 ? "" : " ").append(Character.toUpperCase(part.charAt(0)))
-                        .append(part.substring(1));
+                name.append(name.length() == 0 ? "" : " ")
+                    .append(Character.toUpperCase(part.charAt(0)))
+                    .append(part.substring(1));
             }
         }
         return name.toString();
@@ -199,4 +206,5 @@ public final class Fixtures {
         }
         return parameters;
     }
+
 }

@@ -16,15 +16,14 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Base of the integration tests: the whole application on a random port over a real embedded
- * Neo4j, shared by every test class through Spring's context cache, with the graph emptied (all
- * but the migration records) before each test. Tests speak GraphQL over real HTTP.
+ * Base of the integration tests: the whole application on a random port over a real
+ * embedded Neo4j, shared by every test class through Spring's context cache, with the
+ * graph emptied (all but the migration records) before each test. Tests speak GraphQL
+ * over real HTTP.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "appgraph.demo.enabled=false",
-        "appgraph.embedded.bolt-port=0",
-        "appgraph.embedded.page-cache=64m",
-        "logging.level.io.appgraph.platform.GraphQlErrors=ERROR" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "appgraph.demo.enabled=false", "appgraph.embedded.bolt-port=0",
+                "appgraph.embedded.page-cache=64m", "logging.level.io.appgraph.platform.GraphQlErrors=ERROR" })
 public abstract class IntegrationTest {
 
     private static final Path DATA_DIR = temporaryDirectory();
@@ -46,9 +45,9 @@ public abstract class IntegrationTest {
     void emptyGraphAndConnect() {
         cypher("MATCH (n) WHERE NOT n:__Migration DETACH DELETE n");
         this.graphQl = HttpGraphQlTester.create(WebTestClient.bindToServer()
-                .baseUrl("http://localhost:" + this.port + "/graphql")
-                .responseTimeout(java.time.Duration.ofSeconds(30))
-                .build());
+            .baseUrl("http://localhost:" + this.port + "/graphql")
+            .responseTimeout(java.time.Duration.ofSeconds(30))
+            .build());
     }
 
     /** Runs a Cypher statement to set up or inspect the graph directly. */
@@ -58,7 +57,10 @@ public abstract class IntegrationTest {
         }
     }
 
-    /** Runs a Cypher query and returns its single long value, for assertions on what was stored. */
+    /**
+     * Runs a Cypher query and returns its single long value, for assertions on what was
+     * stored.
+     */
     protected long count(String query) {
         try (var session = this.driver.session()) {
             return session.executeRead(tx -> tx.run(query).single().get(0).asLong());
@@ -78,4 +80,5 @@ public abstract class IntegrationTest {
             throw new UncheckedIOException(ex);
         }
     }
+
 }

@@ -5,9 +5,9 @@ import io.appgraph.platform.Values;
 import org.neo4j.driver.Value;
 
 /**
- * An app as the API reads it, with the keys of its squad and developer owner so those load in
- * batches. Bookmarks load in batches too, only when asked for: lists of thousands of apps (a
- * hub's blast radius) then carry no links they do not show.
+ * An app as the API reads it, with the keys of its squad and developer owner so those
+ * load in batches. Bookmarks load in batches too, only when asked for: lists of thousands
+ * of apps (a hub's blast radius) then carry no links they do not show.
  *
  * @param squadName the responsible squad's name, or null
  * @param ownerHandle the developer owner's handle, or null
@@ -15,15 +15,17 @@ import org.neo4j.driver.Value;
 public record App(String name, String description, Tier tier, String runbookUrl, String squadName, String ownerHandle) {
 
     /**
-     * A Cypher map projection of the app node bound to {@code variable} that {@link #from} reads:
-     * one expression, so any query that finds apps can return them whole. The variables it
-     * introduces derive from {@code variable}, so they cannot capture one of the host query.
+     * A Cypher map projection of the app node bound to {@code variable} that
+     * {@link #from} reads: one expression, so any query that finds apps can return them
+     * whole. The variables it introduces derive from {@code variable}, so they cannot
+     * capture one of the host query.
      */
     public static String projection(String variable) {
         return """
                 %1$s { .name, .description, .tier, .runbookUrl,
                        squad: head(COLLECT { MATCH (%1$s)-[:OWNED_BY]->(%1$s_squad:Squad) RETURN %1$s_squad.name LIMIT 1 }),
-                       owner: head(COLLECT { MATCH (%1$s)-[:HAS_OWNER]->(%1$s_owner:Person) RETURN %1$s_owner.handle LIMIT 1 }) }""".formatted(variable);
+                       owner: head(COLLECT { MATCH (%1$s)-[:HAS_OWNER]->(%1$s_owner:Person) RETURN %1$s_owner.handle LIMIT 1 }) }"""
+            .formatted(variable);
     }
 
     public static App from(Value value) {
@@ -36,7 +38,8 @@ public record App(String name, String description, Tier tier, String runbookUrl,
         return GlobalId.of("App", this.name);
     }
 
-    // The name is the app's identity. Batch loaders key thousands of apps at once (a hub's blast
+    // The name is the app's identity. Batch loaders key thousands of apps at once (a
+    // hub's blast
     // radius), so equality stays cheap.
     @Override
     public boolean equals(Object other) {

@@ -42,12 +42,14 @@ final class AppController {
     @QueryMapping
     Object app(@Argument String name, DataFetchingEnvironment environment) {
         return this.planner.answer(environment,
-                plan -> this.reads.byKey(plan, "App", "App", "name", name, environment.getSelectionSet().getImmediateFields()),
+                plan -> this.reads.byKey(plan, "App", "App", "name", name,
+                        environment.getSelectionSet().getImmediateFields()),
                 () -> this.apps.findByName(name).orElse(null));
     }
 
     @QueryMapping
-    Object apps(@Argument Integer first, @Argument String after, @Argument AppFilter filter, DataFetchingEnvironment environment) {
+    Object apps(@Argument Integer first, @Argument String after, @Argument AppFilter filter,
+            DataFetchingEnvironment environment) {
         AppFilter criteria = (filter != null) ? filter : AppFilter.ANY;
         return this.planner.answer(environment,
                 plan -> this.directory.planned(criteria, first, after, environment.getSelectionSet(), plan),
@@ -63,4 +65,5 @@ final class AppController {
     AppPayload upsertApp(@Argument AppInput input) {
         return this.writer.upsert(input);
     }
+
 }

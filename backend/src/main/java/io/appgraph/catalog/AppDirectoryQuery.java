@@ -22,15 +22,17 @@ import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * A page of the app directory, and its total, in one statement built from the filter: only the
- * criteria given appear in it, so an unfiltered total comes from Neo4j's count store and a page
- * after a cursor is a range seek on the name index, whatever the estate's size.
+ * A page of the app directory, and its total, in one statement built from the filter:
+ * only the criteria given appear in it, so an unfiltered total comes from Neo4j's count
+ * store and a page after a cursor is a range seek on the name index, whatever the
+ * estate's size.
  *
- * <p>Search goes through the full-text indexes of migration V0003: each word of the client's text
- * matches words of an app's name or description, or of its squad's name, by prefix (search as you
- * type), all words must match, and pages are ranked, name matches first. Only letters and digits
- * reach the index's query language, so punctuation and Lucene syntax in the text are just
- * separators. Ranked pages carry their position as cursor.
+ * <p>
+ * Search goes through the full-text indexes of migration V0003: each word of the client's
+ * text matches words of an app's name or description, or of its squad's name, by prefix
+ * (search as you type), all words must match, and pages are ranked, name matches first.
+ * Only letters and digits reach the index's query language, so punctuation and Lucene
+ * syntax in the text are just separators. Ranked pages carry their position as cursor.
  */
 @Component
 final class AppDirectoryQuery {
@@ -61,8 +63,10 @@ final class AppDirectoryQuery {
             }
             """;
 
-    // The page's apps are found first and projected after: Neo4j 5.26 fails to plan projections
-    // that read app.name in the same scope as a read in name-index order ("should not appear
+    // The page's apps are found first and projected after: Neo4j 5.26 fails to plan
+    // projections
+    // that read app.name in the same scope as a read in name-index order ("should not
+    // appear
     // non-cached").
     private static final String PAGE = """
             %1$sCALL () {
@@ -87,9 +91,12 @@ final class AppDirectoryQuery {
         return run(filter, first, after, true, App.projection("app"), App::from, App::name);
     }
 
-    /** A page of apps planned for {@code selection}: one statement, its total only when selected. */
-    Connection<PlannedRow> planned(AppFilter filter, Integer first, String after, DataFetchingFieldSelectionSet selection,
-            PlanContext plan) {
+    /**
+     * A page of apps planned for {@code selection}: one statement, its total only when
+     * selected.
+     */
+    Connection<PlannedRow> planned(AppFilter filter, Integer first, String after,
+            DataFetchingFieldSelectionSet selection, PlanContext plan) {
         NodePlan app = plan.node("App", "app", plan.childrenAt(selection, "edges/node"), Map.of("__name", "%1$s.name"));
         return run(filter, first, after, selection.contains("totalCount"), app.expression(), app::read,
                 row -> row.hidden("__name").asString(), plan.parameters());
@@ -124,7 +131,8 @@ final class AppDirectoryQuery {
             parameters.put("after", page.after());
             pageOf = inNameOrder(filter, page.after(), true) + "\nWITH app ORDER BY app.name LIMIT $limit";
         }
-        String query = PAGE.formatted(total ? TOTAL.formatted(matching) : "", pageOf, projection, total ? "total" : "0");
+        String query = PAGE.formatted(total ? TOTAL.formatted(matching) : "", pageOf, projection,
+                total ? "total" : "0");
         return this.cypher.single(query, parameters, r -> {
             List<T> rows = r.get("apps").asList(read::apply);
             long totalCount = r.get("total").asLong();
@@ -133,8 +141,10 @@ final class AppDirectoryQuery {
         }).orElseThrow();
     }
 
-    // The squad and owner criteria start the match from the squad or person, so a page costs
-    // what that squad or person has, not the estate. A page reads the name index in order (the
+    // The squad and owner criteria start the match from the squad or person, so a page
+    // costs
+    // what that squad or person has, not the estate. A page reads the name index in order
+    // (the
     // name predicate says it may); a count without criteria reads the count store.
     private static String inNameOrder(AppFilter filter, String after, boolean ordered) {
         List<String> patterns = new ArrayList<>();
@@ -176,9 +186,9 @@ final class AppDirectoryQuery {
     }
 
     /**
-     * The client's text as a Lucene query: every word required, each matching a whole word
-     * (ranked higher, higher still in the name) or the start of one. Null when the text holds no
-     * word at all.
+     * The client's text as a Lucene query: every word required, each matching a whole
+     * word (ranked higher, higher still in the name) or the start of one. Null when the
+     * text holds no word at all.
      */
     static String luceneQuery(String text) {
         if (text == null) {
@@ -208,4 +218,5 @@ final class AppDirectoryQuery {
     private static String blankToNull(String text) {
         return (text == null || text.isBlank()) ? null : text.strip();
     }
+
 }

@@ -11,8 +11,8 @@ public final class AppInputs {
     }
 
     /**
-     * What upsertApp received. Fields another feature owns, such as {@code dependsOn}, are that
-     * feature's to check and write through an {@link AppUpsertExtension}.
+     * What upsertApp received. Fields another feature owns, such as {@code dependsOn},
+     * are that feature's to check and write through an {@link AppUpsertExtension}.
      */
     public record AppInput(String name, String description, Tier tier, String runbookUrl, String squad, String owner,
             List<LinkInput> links, List<String> dependsOn) {
@@ -26,6 +26,7 @@ public final class AppInputs {
     record AppFilter(String search, String squad, String owner, Tier tier) {
 
         static final AppFilter ANY = new AppFilter(null, null, null, null);
+
     }
 
     /** Result of upsertApp: the stored app, or the errors that stopped it. */
@@ -39,4 +40,5 @@ public final class AppInputs {
             return new AppPayload(null, errors);
         }
     }
+
 }

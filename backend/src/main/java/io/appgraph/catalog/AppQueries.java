@@ -9,7 +9,10 @@ import java.util.Optional;
 import io.appgraph.platform.Cypher;
 import org.springframework.stereotype.Component;
 
-/** Reads apps for data fetchers: one by name, many by name (for batch loaders), their bookmarks. */
+/**
+ * Reads apps for data fetchers: one by name, many by name (for batch loaders), their
+ * bookmarks.
+ */
 @Component
 public final class AppQueries {
 
@@ -19,7 +22,8 @@ public final class AppQueries {
             RETURN %s AS app
             """.formatted(App.projection("app"));
 
-    // Bookmarks are stored as parallel label and URL lists; a label without a URL (or the reverse) is dropped.
+    // Bookmarks are stored as parallel label and URL lists; a label without a URL (or the
+    // reverse) is dropped.
     private static final String LINKS = """
             UNWIND $names AS key
             MATCH (app:App {name: key})
@@ -42,7 +46,7 @@ public final class AppQueries {
     public Map<String, App> findByNames(Collection<String> names) {
         Map<String, App> apps = new HashMap<>();
         this.cypher.list(BY_NAMES, Map.of("names", List.copyOf(names)), r -> App.from(r.get("app")))
-                .forEach(app -> apps.put(app.name(), app));
+            .forEach(app -> apps.put(app.name(), app));
         return apps;
     }
 
@@ -51,4 +55,5 @@ public final class AppQueries {
         return this.cypher.listsByKey(LINKS, "names", names,
                 link -> new Link(link.get("label").asString(), link.get("url").asString()));
     }
+
 }

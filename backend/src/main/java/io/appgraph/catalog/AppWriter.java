@@ -17,10 +17,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
- * Creates and changes apps. Checks the input's shape, then its references inside the write
- * transaction, and writes only when both are clean: a rejected upsert leaves the graph as it was.
- * Fields other features own (such as {@code dependsOn}) go through their {@link AppUpsertExtension}s,
- * checked and written at the same steps of the same transaction.
+ * Creates and changes apps. Checks the input's shape, then its references inside the
+ * write transaction, and writes only when both are clean: a rejected upsert leaves the
+ * graph as it was. Fields other features own (such as {@code dependsOn}) go through their
+ * {@link AppUpsertExtension}s, checked and written at the same steps of the same
+ * transaction.
  */
 @Service
 final class AppWriter {
@@ -133,8 +134,8 @@ final class AppWriter {
         if (input.links() != null) {
             for (LinkInput link : input.links()) {
                 if (link.label() == null || link.label().isBlank() || link.label().length() > 40) {
-                    errors.add(UserError.invalid("links", "a link label must be 1 to 40 characters, was '%s'"
-                            .formatted(link.label())));
+                    errors.add(UserError.invalid("links",
+                            "a link label must be 1 to 40 characters, was '%s'".formatted(link.label())));
                 }
                 if (link.url() == null || link.url().isEmpty()) {
                     errors.add(UserError.invalid("links", "link '%s' has no URL".formatted(link.label())));
@@ -159,4 +160,5 @@ final class AppWriter {
                 : input.links().stream().map(l -> Map.of("label", l.label().strip(), "url", l.url())).toList());
         return parameters;
     }
+
 }

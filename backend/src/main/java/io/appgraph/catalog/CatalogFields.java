@@ -12,15 +12,16 @@ class CatalogFields {
     @Bean
     TypeFields appFields() {
         return TypeFields.of("App")
-                .source(App.projection("%1$s"), App::from)
-                .expression("id", "%1$s.name", name -> GlobalId.of("App", name.asString()))
-                .property("name")
-                .property("description")
-                .property("tier")
-                .property("runbookUrl")
-                // Bookmarks are stored as parallel label and URL lists, written together.
-                .expression("links", """
-                        [%2$s IN range(0, size(coalesce(%1$s.linkLabels, [])) - 1)
-                          | {label: %1$s.linkLabels[%2$s], url: %1$s.linkUrls[%2$s]}]""");
+            .source(App.projection("%1$s"), App::from)
+            .expression("id", "%1$s.name", name -> GlobalId.of("App", name.asString()))
+            .property("name")
+            .property("description")
+            .property("tier")
+            .property("runbookUrl")
+            // Bookmarks are stored as parallel label and URL lists, written together.
+            .expression("links", """
+                    [%2$s IN range(0, size(coalesce(%1$s.linkLabels, [])) - 1)
+                      | {label: %1$s.linkLabels[%2$s], url: %1$s.linkUrls[%2$s]}]""");
     }
+
 }

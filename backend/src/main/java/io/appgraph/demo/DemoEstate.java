@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A made-up but realistic engineering estate: departments, squads, people, apps and the calls
- * between them, shaped like a real company's (platform hubs almost everything calls, heavy-tailed
- * popularity, a few cycles, people who left but still own apps). Built in memory only; see
- * {@link DemoEstateWriter} to put it into Neo4j.
+ * A made-up but realistic engineering estate: departments, squads, people, apps and the
+ * calls between them, shaped like a real company's (platform hubs almost everything
+ * calls, heavy-tailed popularity, a few cycles, people who left but still own apps).
+ * Built in memory only; see {@link DemoEstateWriter} to put it into Neo4j.
  *
  * @param groups the organisation first, then its departments
  * @param squads every squad with its department and ops buddy
@@ -21,8 +21,8 @@ public record DemoEstate(List<Group> groups, List<Squad> squads, List<Person> pe
         List<Dependency> dependencies) {
 
     /**
-     * The moment {@link #generate(int, long)} dates everything from, fixed so the same arguments
-     * always give an equal estate.
+     * The moment {@link #generate(int, long)} dates everything from, fixed so the same
+     * arguments always give an equal estate.
      */
     public static final Instant REFERENCE_TIME = Instant.parse("2025-06-02T09:00:00Z");
 
@@ -51,8 +51,8 @@ public record DemoEstate(List<Group> groups, List<Squad> squads, List<Person> pe
 
     /**
      * Generates an estate of {@code apps} apps dated relative to {@link #REFERENCE_TIME}.
-     *
-     * @param apps how many apps, from 20 to 100,000; squads, people and dependencies scale with it
+     * @param apps how many apps, from 20 to 100,000; squads, people and dependencies
+     * scale with it
      * @param seed the same seed (and app count) gives an equal estate
      * @return the estate
      * @throws IllegalArgumentException when {@code apps} is out of range
@@ -62,10 +62,10 @@ public record DemoEstate(List<Group> groups, List<Squad> squads, List<Person> pe
     }
 
     /**
-     * Generates an estate of {@code apps} apps whose timestamps (creation, leaving, last seen)
-     * lie before {@code now}, so a freshly loaded estate looks current.
-     *
-     * @param apps how many apps, from 20 to 100,000; squads, people and dependencies scale with it
+     * Generates an estate of {@code apps} apps whose timestamps (creation, leaving, last
+     * seen) lie before {@code now}, so a freshly loaded estate looks current.
+     * @param apps how many apps, from 20 to 100,000; squads, people and dependencies
+     * scale with it
      * @param seed the same seed, app count and {@code now} give an equal estate
      * @param now the moment "recently" refers to; truncated to whole seconds
      * @return the estate
@@ -166,13 +166,12 @@ public record DemoEstate(List<Group> groups, List<Squad> squads, List<Person> pe
      *
      * @param caller the app that makes the calls
      * @param callee the app being called
-     * @param sources where the call was observed, a non-empty subset of {@link #SOURCES} in the
-     *        order {@code DECLARED}, {@code NETWORK_POLICY}, {@code MESH}
+     * @param sources where the call was observed, a non-empty subset of {@link #SOURCES}
+     * in the order {@code DECLARED}, {@code NETWORK_POLICY}, {@code MESH}
      * @param firstSeen when the call was first observed
      * @param lastSeen when the call was last observed
      */
-    public record Dependency(String caller, String callee, List<String> sources, Instant firstSeen,
-            Instant lastSeen) {
+    public record Dependency(String caller, String callee, List<String> sources, Instant firstSeen, Instant lastSeen) {
 
         public Dependency {
             Objects.requireNonNull(caller, "caller");

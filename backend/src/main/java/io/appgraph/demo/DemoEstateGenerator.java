@@ -27,9 +27,9 @@ import io.appgraph.demo.DemoVocabulary.Kind;
 import io.appgraph.demo.DemoVocabulary.Role;
 
 /**
- * Builds one {@link DemoEstate}. Single use: every random draw comes from one {@link Random} in a
- * fixed order, and maps and sets are only used for look-ups, never iterated, so the result
- * depends on nothing but the constructor arguments.
+ * Builds one {@link DemoEstate}. Single use: every random draw comes from one
+ * {@link Random} in a fixed order, and maps and sets are only used for look-ups, never
+ * iterated, so the result depends on nothing but the constructor arguments.
  */
 final class DemoEstateGenerator {
 
@@ -99,8 +99,7 @@ final class DemoEstateGenerator {
         createDependencies();
         return new DemoEstate(groups, this.squads.stream().map(SquadDraft::freeze).toList(),
                 this.people.stream().map(PersonDraft::freeze).toList(),
-                this.apps.stream().map(AppDraft::freeze).toList(),
-                this.edges.stream().map(this::dependency).toList());
+                this.apps.stream().map(AppDraft::freeze).toList(), this.edges.stream().map(this::dependency).toList());
     }
 
     private static List<Group> groups() {
@@ -123,11 +122,13 @@ final class DemoEstateGenerator {
             counts[d] = isPlatform(departments.get(d)) ? DemoVocabulary.PLATFORM_SQUADS.size() : 1;
             allocated += counts[d];
         }
-        // Largest deficit first, so shares hold at any size while the minimums above still apply.
+        // Largest deficit first, so shares hold at any size while the minimums above
+        // still apply.
         for (; allocated < total; allocated++) {
             int neediest = 0;
             for (int d = 1; d < counts.length; d++) {
-                if (deficit(departments.get(d), counts[d], total) > deficit(departments.get(neediest), counts[neediest], total)) {
+                if (deficit(departments.get(d), counts[d], total) > deficit(departments.get(neediest), counts[neediest],
+                        total)) {
                     neediest = d;
                 }
             }
@@ -156,8 +157,8 @@ final class DemoEstateGenerator {
             for (int i = 0; i < remaining; i++) {
                 String domain = domains.get(i % domains.size());
                 String name = squadName(domain, i < domains.size(), taken);
-                String description = pick(DemoVocabulary.SQUAD_DESCRIPTIONS)
-                        .formatted(words(domain), "the " + department.name() + " department");
+                String description = pick(DemoVocabulary.SQUAD_DESCRIPTIONS).formatted(words(domain),
+                        "the " + department.name() + " department");
                 addSquad(new SquadDraft(name, department, domain, description, 0.5 + 1.5 * this.random.nextDouble()));
             }
         }
@@ -168,7 +169,8 @@ final class DemoEstateGenerator {
     }
 
     private String squadName(String domain, boolean firstOfDomain, Set<String> taken) {
-        // The first squad of a domain is often just named after it ("checkout"); later ones get a team noun.
+        // The first squad of a domain is often just named after it ("checkout"); later
+        // ones get a team noun.
         if (firstOfDomain && this.random.nextBoolean() && taken.add(domain)) {
             return domain;
         }
@@ -192,7 +194,10 @@ final class DemoEstateGenerator {
         this.squadsByDepartment.computeIfAbsent(squad.department.name(), key -> new ArrayList<>()).add(squad);
     }
 
-    /** Decides how many ordinary (non-hub) apps each squad owns: at least one, more for bigger squads. */
+    /**
+     * Decides how many ordinary (non-hub) apps each squad owns: at least one, more for
+     * bigger squads.
+     */
     private void distributeApps() {
         int ordinary = this.appCount - DemoVocabulary.HUBS.size();
         double[] cumulative = new double[this.squads.size()];
@@ -213,7 +218,8 @@ final class DemoEstateGenerator {
     private void createPeople() {
         int squadCount = this.squads.size();
         int poolSize = Math.max(4, Math.round(squadCount / 20f));
-        // About 250 people for 400 apps and 20,000 for 10,000: the bigger the company, the more people
+        // About 250 people for 400 apps and 20,000 for 10,000: the bigger the company,
+        // the more people
         // per app (platform, process, hand-overs), levelling off at two.
         long wanted = Math.round(this.appCount * (0.6 + Math.min(this.appCount, 10_000) / 7000.0));
         int count = (int) Math.max(wanted, poolSize + 2L * (squadCount - 1));
@@ -223,7 +229,8 @@ final class DemoEstateGenerator {
             String last = pick(DemoVocabulary.LAST_NAMES);
             String base = first + "." + last;
             int seen = handles.merge(base, 1, Integer::sum);
-            this.people.add(new PersonDraft(seen == 1 ? base : base + seen, capitalise(first) + " " + capitalise(last)));
+            this.people
+                .add(new PersonDraft(seen == 1 ? base : base + seen, capitalise(first) + " " + capitalise(last)));
         }
 
         SquadDraft ops = this.squadsByName.get(DemoVocabulary.OPS_SQUAD);
@@ -246,7 +253,8 @@ final class DemoEstateGenerator {
             cumulative[i] = sum;
         }
         for (; next < count; next++) {
-            join(this.people.get(next), others.get(upperBound(cumulative, cumulative.length, this.random.nextDouble() * sum)));
+            join(this.people.get(next),
+                    others.get(upperBound(cumulative, cumulative.length, this.random.nextDouble() * sum)));
         }
 
         for (PersonDraft person : this.people) {
@@ -256,13 +264,15 @@ final class DemoEstateGenerator {
             if (this.random.nextDouble() < SECOND_SQUAD_SHARE) {
                 SquadDraft primary = person.squads.get(0);
                 SquadDraft second = pick(this.squadsByDepartment.get(primary.department.name()));
-                // A department of one squad (tiny estates) simply has no second squad to offer.
+                // A department of one squad (tiny estates) simply has no second squad to
+                // offer.
                 if (second != primary && second != ops) {
                     join(person, second);
                 }
             }
         }
-        // An exact share rather than a coin per person, so even a small estate has its leavers.
+        // An exact share rather than a coin per person, so even a small estate has its
+        // leavers.
         List<PersonDraft> leavers = new ArrayList<>(this.people.subList(poolSize, count));
         Collections.shuffle(leavers, this.random);
         for (PersonDraft person : leavers.subList(0, (int) Math.max(1, Math.round(leavers.size() * LEAVER_SHARE)))) {
@@ -308,7 +318,7 @@ final class DemoEstateGenerator {
                 app.createdAt = daysAgo(14 + this.random.nextInt(2200));
                 app.position = app.role.kind() == Kind.FRONT ? 1.0 + 0.1 * this.random.nextDouble()
                         : app.role.kind() == Kind.BFF ? 0.9 + 0.1 * this.random.nextDouble()
-                        : 0.9 * this.random.nextDouble();
+                                : 0.9 * this.random.nextDouble();
                 app.fitness = switch (app.role.kind()) {
                     case FRONT -> 0.0;
                     case BFF -> 0.6 * popularity();
@@ -317,7 +327,8 @@ final class DemoEstateGenerator {
                     case BACKGROUND -> 0.35 * Math.min(6, popularity());
                 };
                 if (app.name.equals(DemoVocabulary.FLAGSHIP)) {
-                    // Money moves through it: critical, and called by a good share of the estate.
+                    // Money moves through it: critical, and called by a good share of the
+                    // estate.
                     app.tier = "TIER_1";
                     app.fitness = 40;
                 }
@@ -349,7 +360,8 @@ final class DemoEstateGenerator {
                 return app;
             }
         }
-        // Only reached when a domain's word combinations run out, far beyond the intended sizes.
+        // Only reached when a domain's word combinations run out, far beyond the intended
+        // sizes.
         Role role = role(department);
         for (int n = 2;; n++) {
             String name = squad.domain + "-" + role.name() + "-" + n;
@@ -363,7 +375,8 @@ final class DemoEstateGenerator {
         app.owner = owner(app.squad);
         Instant until = app.owner.active ? this.now : app.owner.leftAt;
         if (!until.isAfter(app.createdAt)) {
-            // The owner left before the app would have been created: it must be older than that.
+            // The owner left before the app would have been created: it must be older
+            // than that.
             app.createdAt = until.minus(Duration.ofDays(30 + this.random.nextInt(700)));
         }
         app.ownerSince = this.random.nextBoolean() ? app.createdAt : between(app.createdAt, until);
@@ -371,8 +384,7 @@ final class DemoEstateGenerator {
         String department = app.squad.department.name();
         String base = "https://%s." + DemoVocabulary.COMPANY_DOMAIN;
         app.runbookUrl = base.formatted("wiki") + "/runbooks/" + app.name;
-        app.links = List.of(
-                new Link("pipeline", base.formatted("ci") + "/job/" + app.name),
+        app.links = List.of(new Link("pipeline", base.formatted("ci") + "/job/" + app.name),
                 new Link("source", base.formatted("git") + "/" + department + "/" + app.name),
                 new Link("logs", base.formatted("logs") + "/app/" + app.name),
                 new Link("metrics", base.formatted("grafana") + "/d/" + app.name),
@@ -382,7 +394,8 @@ final class DemoEstateGenerator {
     }
 
     private PersonDraft owner(SquadDraft squad) {
-        // Usually someone in the squad (who may have left since); sometimes a neighbour in the department.
+        // Usually someone in the squad (who may have left since); sometimes a neighbour
+        // in the department.
         if (this.random.nextDouble() < 0.88) {
             return pick(squad.members);
         }
@@ -418,7 +431,10 @@ final class DemoEstateGenerator {
         return draw < 0.10 ? "TIER_1" : draw < 0.35 ? "TIER_2" : draw < 0.75 ? "TIER_3" : "TIER_4";
     }
 
-    /** How attractive an app is as a callee: Pareto distributed, which makes in-degrees heavy-tailed. */
+    /**
+     * How attractive an app is as a callee: Pareto distributed, which makes in-degrees
+     * heavy-tailed.
+     */
     private double popularity() {
         return Math.min(100, Math.pow(1 - this.random.nextDouble(), -1 / 1.4));
     }
@@ -426,9 +442,10 @@ final class DemoEstateGenerator {
     private String description(AppDraft app) {
         String topic = words(app.squad.domain) + (app.subject == null ? "" : " " + words(app.subject));
         String template = switch (app.role.name()) {
-            case "api" -> pick(List.of("HTTP API for %s, used by other services.", "Serves %s over a versioned REST API."));
-            case "service" -> pick(List.of("Core service that owns %s state and business rules.",
-                    "System of record for %s."));
+            case "api" ->
+                pick(List.of("HTTP API for %s, used by other services.", "Serves %s over a versioned REST API."));
+            case "service" ->
+                pick(List.of("Core service that owns %s state and business rules.", "System of record for %s."));
             case "worker" -> "Background worker that processes %s jobs from the queue.";
             case "web" -> "Customer-facing web front end for %s.";
             case "ui" -> "Internal UI for operators to manage %s.";
@@ -472,7 +489,8 @@ final class DemoEstateGenerator {
         AppDraft audit = byName.get(DemoVocabulary.AUDIT_LOG);
         AppDraft notifications = byName.get(DemoVocabulary.NOTIFICATION_SERVICE);
 
-        // The hubs among themselves; auth and user service call each other, as they often do.
+        // The hubs among themselves; auth and user service call each other, as they often
+        // do.
         addEdge(gateway, auth, false);
         addEdge(gateway, config, false);
         addEdge(gateway, flags, false);
@@ -490,7 +508,8 @@ final class DemoEstateGenerator {
 
         List<AppDraft> ordinary = this.apps.stream().filter(app -> !app.hub).toList();
         Sampler everywhere = new Sampler(ordinary);
-        // Linked maps although the order does not matter: a sampler draws nothing while being built.
+        // Linked maps although the order does not matter: a sampler draws nothing while
+        // being built.
         Map<String, List<AppDraft>> departmentApps = new LinkedHashMap<>();
         Map<String, List<AppDraft>> squadApps = new LinkedHashMap<>();
         for (AppDraft app : ordinary) {
@@ -535,18 +554,19 @@ final class DemoEstateGenerator {
     }
 
     /**
-     * Closes short cycles: for a few calls a→b, adds b→a or, through a call b→c, c→a. Real estates
-     * have such loops (chatty pairs, callbacks) but seldom large tangles, so only apps that call
-     * exactly one other app are closed over: nothing else leads from a back to b or c, which keeps
-     * each loop to its two or three apps instead of pulling in everything between them. Front ends
-     * are left out for the same reason: through the gateway they reach half the estate.
+     * Closes short cycles: for a few calls a→b, adds b→a or, through a call b→c, c→a.
+     * Real estates have such loops (chatty pairs, callbacks) but seldom large tangles, so
+     * only apps that call exactly one other app are closed over: nothing else leads from
+     * a back to b or c, which keeps each loop to its two or three apps instead of pulling
+     * in everything between them. Front ends are left out for the same reason: through
+     * the gateway they reach half the estate.
      */
     private void addBackEdges(List<EdgeDraft> appToApp) {
         Map<Integer, List<EdgeDraft>> outgoing = new HashMap<>();
         appToApp.forEach(edge -> outgoing.computeIfAbsent(edge.caller.index, key -> new ArrayList<>()).add(edge));
         List<EdgeDraft> singleCalls = appToApp.stream()
-                .filter(edge -> outgoing.get(edge.caller.index).size() == 1 && edge.caller.role.kind() != Kind.FRONT)
-                .toList();
+            .filter(edge -> outgoing.get(edge.caller.index).size() == 1 && edge.caller.role.kind() != Kind.FRONT)
+            .toList();
         int wanted = (int) Math.round(appToApp.size() * BACK_EDGES);
         for (int added = 0, attempt = 0; added < wanted && attempt < wanted * 10 && !singleCalls.isEmpty(); attempt++) {
             EdgeDraft edge = pick(singleCalls);
@@ -596,7 +616,8 @@ final class DemoEstateGenerator {
 
     private Dependency dependency(EdgeDraft edge) {
         List<String> sources = new ArrayList<>(3);
-        // A call that goes back up the stack is often undeclared: only the mesh has seen it.
+        // A call that goes back up the stack is often undeclared: only the mesh has seen
+        // it.
         if (this.random.nextDouble() < (edge.back ? 0.4 : 0.85)) {
             sources.add("DECLARED");
         }
@@ -606,10 +627,10 @@ final class DemoEstateGenerator {
         if (this.random.nextDouble() < (edge.back ? 0.85 : 0.6) || sources.isEmpty()) {
             sources.add("MESH");
         }
-        Instant both = edge.caller.createdAt.isAfter(edge.callee.createdAt) ? edge.caller.createdAt : edge.callee.createdAt;
+        Instant both = edge.caller.createdAt.isAfter(edge.callee.createdAt) ? edge.caller.createdAt
+                : edge.callee.createdAt;
         Instant firstSeen = between(both, this.now.minus(Duration.ofDays(1)));
-        Instant lastSeen = this.random.nextDouble() < 0.96
-                ? this.now.minusSeconds(this.random.nextInt(6 * 3600))
+        Instant lastSeen = this.random.nextDouble() < 0.96 ? this.now.minusSeconds(this.random.nextInt(6 * 3600))
                 : daysAgo(7 + this.random.nextInt(110));
         return new Dependency(edge.caller.name, edge.callee.name, sources, firstSeen,
                 lastSeen.isBefore(firstSeen) ? firstSeen : lastSeen);
@@ -630,7 +651,9 @@ final class DemoEstateGenerator {
         return items.get(this.random.nextInt(items.size()));
     }
 
-    /** The first index in {@code cumulative[0, size)} whose value exceeds {@code value}. */
+    /**
+     * The first index in {@code cumulative[0, size)} whose value exceeds {@code value}.
+     */
     private static int upperBound(double[] cumulative, int size, double value) {
         int low = 0;
         int high = size - 1;
@@ -659,8 +682,9 @@ final class DemoEstateGenerator {
     }
 
     /**
-     * Draws callees for a caller among apps lower in the call stack (smaller position), weighted by
-     * popularity, so that ordinary calls form a layered, acyclic graph with heavy-tailed in-degrees.
+     * Draws callees for a caller among apps lower in the call stack (smaller position),
+     * weighted by popularity, so that ordinary calls form a layered, acyclic graph with
+     * heavy-tailed in-degrees.
      */
     private final class Sampler {
 
@@ -672,8 +696,8 @@ final class DemoEstateGenerator {
 
         Sampler(List<AppDraft> candidates) {
             List<AppDraft> sorted = candidates.stream()
-                    .sorted(Comparator.comparingDouble((AppDraft app) -> app.position).thenComparingInt(app -> app.index))
-                    .toList();
+                .sorted(Comparator.comparingDouble((AppDraft app) -> app.position).thenComparingInt(app -> app.index))
+                .toList();
             this.indexes = new int[sorted.size()];
             this.positions = new double[sorted.size()];
             this.cumulative = new double[sorted.size()];
@@ -687,7 +711,9 @@ final class DemoEstateGenerator {
             }
         }
 
-        /** An app index below {@code position}, or -1 when there is none worth calling. */
+        /**
+         * An app index below {@code position}, or -1 when there is none worth calling.
+         */
         int below(double position) {
             int count = 0;
             int high = this.positions.length;
@@ -705,6 +731,7 @@ final class DemoEstateGenerator {
             }
             return this.indexes[upperBound(this.cumulative, count, random.nextDouble() * this.cumulative[count - 1])];
         }
+
     }
 
     private static final class SquadDraft {
@@ -734,8 +761,10 @@ final class DemoEstateGenerator {
         }
 
         Squad freeze() {
-            return new Squad(this.name, this.department.name(), this.description, "#team-" + this.name, this.buddy.handle);
+            return new Squad(this.name, this.department.name(), this.description, "#team-" + this.name,
+                    this.buddy.handle);
         }
+
     }
 
     private static final class PersonDraft {
@@ -750,7 +779,8 @@ final class DemoEstateGenerator {
 
         Instant leftAt;
 
-        // In the ops pool: stays active and in the ops squad only, so it can always be a buddy.
+        // In the ops pool: stays active and in the ops squad only, so it can always be a
+        // buddy.
         boolean ops;
 
         PersonDraft(String handle, String name) {
@@ -762,6 +792,7 @@ final class DemoEstateGenerator {
             return new Person(this.handle, this.name, this.handle + "@" + DemoVocabulary.COMPANY_DOMAIN, this.active,
                     this.leftAt, this.squads.stream().map(squad -> squad.name).toList());
         }
+
     }
 
     private static final class AppDraft {
@@ -810,8 +841,10 @@ final class DemoEstateGenerator {
             return new App(this.name, this.description, this.tier, this.squad.name, this.owner.handle, this.runbookUrl,
                     this.links, this.createdAt, this.ownedSince, this.ownerSince);
         }
+
     }
 
     private record EdgeDraft(AppDraft caller, AppDraft callee, boolean back) {
     }
+
 }

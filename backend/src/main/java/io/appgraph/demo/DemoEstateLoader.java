@@ -13,8 +13,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the demo estate into an empty database while the application context starts, that is
- * before the web server accepts requests, so no query ever sees a half-loaded estate.
+ * Loads the demo estate into an empty database while the application context starts, that
+ * is before the web server accepts requests, so no query ever sees a half-loaded estate.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "appgraph.demo.enabled", matchIfMissing = true)
@@ -31,7 +31,8 @@ final class DemoEstateLoader implements SmartInitializingSingleton {
 
     private final DemoProperties properties;
 
-    // AppliedMigrations is only taken to be created after it: the constraints the writer merges on must exist.
+    // AppliedMigrations is only taken to be created after it: the constraints the writer
+    // merges on must exist.
     DemoEstateLoader(Driver driver, AppliedMigrations migrations, DemoProperties properties) {
         this.driver = driver;
         this.properties = properties;
@@ -44,13 +45,14 @@ final class DemoEstateLoader implements SmartInitializingSingleton {
             return;
         }
         long started = System.nanoTime();
-        // Dated from now, not from the fixed reference, so "left 12 days ago" stays true of a fresh load.
+        // Dated from now, not from the fixed reference, so "left 12 days ago" stays true
+        // of a fresh load.
         DemoEstate estate = DemoEstate.generate(this.properties.apps(), this.properties.seed(), Instant.now());
         DemoEstateWriter.write(this.driver, estate);
         log.info("Loaded the demo estate (seed %d): %d apps, %d dependencies, %d squads, %d groups, %d people in %d ms"
-                .formatted(this.properties.seed(), estate.apps().size(), estate.dependencies().size(),
-                        estate.squads().size(), estate.groups().size(), estate.people().size(),
-                        Duration.ofNanos(System.nanoTime() - started).toMillis()));
+            .formatted(this.properties.seed(), estate.apps().size(), estate.dependencies().size(),
+                    estate.squads().size(), estate.groups().size(), estate.people().size(),
+                    Duration.ofNanos(System.nanoTime() - started).toMillis()));
     }
 
     private boolean estatePresent() {
@@ -58,4 +60,5 @@ final class DemoEstateLoader implements SmartInitializingSingleton {
             return session.executeRead(tx -> tx.run(ESTATE_PRESENT).single().get("present").asBoolean());
         }
     }
+
 }

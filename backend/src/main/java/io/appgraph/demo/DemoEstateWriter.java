@@ -20,18 +20,22 @@ import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.summary.SummaryCounters;
 
 /**
- * Writes a {@link DemoEstate} into Neo4j in batches of a few thousand rows, one transaction per
- * batch. Every statement merges on the unique keys (names, handles), so writing the same estate
- * twice leaves the graph as it was and two instances loading at once do no harm.
+ * Writes a {@link DemoEstate} into Neo4j in batches of a few thousand rows, one
+ * transaction per batch. Every statement merges on the unique keys (names, handles), so
+ * writing the same estate twice leaves the graph as it was and two instances loading at
+ * once do no harm.
  */
 public final class DemoEstateWriter {
 
-    // Few round trips, yet far from the embedded server's 30 s transaction timeout: on a cold,
+    // Few round trips, yet far from the embedded server's 30 s transaction timeout: on a
+    // cold,
     // busy 2-core machine 5,000 people took 10 s in one transaction.
     private static final int BATCH_SIZE = 2_500;
 
-    // Planning a statement costs more than its rows at demo size, so each kind of node is one
-    // statement together with the relationships that hang off it. Groups link their parent in the
+    // Planning a statement costs more than its rows at demo size, so each kind of node is
+    // one
+    // statement together with the relationships that hang off it. Groups link their
+    // parent in the
     // same statement, which works because the organisation comes first in the list.
     private static final String GROUPS = """
             UNWIND $rows AS row
@@ -43,7 +47,8 @@ public final class DemoEstateWriter {
             MERGE (g)-[:PART_OF]->(parent)
             """;
 
-    // Memberships merge the squad by name only; the squads statement that follows sets the rest.
+    // Memberships merge the squad by name only; the squads statement that follows sets
+    // the rest.
     private static final String PEOPLE = """
             UNWIND $rows AS row
             MERGE (p:Person {handle: row.handle})
@@ -89,21 +94,21 @@ public final class DemoEstateWriter {
     }
 
     /**
-     * Writes the estate: groups, people with their memberships, squads, apps, then dependencies, so
-     * every statement finds the nodes it links. Expects the schema's unique constraints to exist;
-     * without them the merges still work, only slowly.
-     *
+     * Writes the estate: groups, people with their memberships, squads, apps, then
+     * dependencies, so every statement finds the nodes it links. Expects the schema's
+     * unique constraints to exist; without them the merges still work, only slowly.
      * @param driver where to write, using the default database
      * @param estate what to write
-     * @return how many nodes and relationships the writes created (zero when already present)
+     * @return how many nodes and relationships the writes created (zero when already
+     * present)
      */
     public static Written write(Driver driver, DemoEstate estate) {
         try (Session session = driver.session(SessionConfig.defaultConfig())) {
             return run(session, GROUPS, rows(estate.groups(), DemoEstateWriter::groupRow))
-                    .plus(run(session, PEOPLE, rows(estate.people(), DemoEstateWriter::personRow)))
-                    .plus(run(session, SQUADS, rows(estate.squads(), DemoEstateWriter::squadRow)))
-                    .plus(run(session, APPS, rows(estate.apps(), DemoEstateWriter::appRow)))
-                    .plus(run(session, DEPENDENCIES, rows(estate.dependencies(), DemoEstateWriter::dependencyRow)));
+                .plus(run(session, PEOPLE, rows(estate.people(), DemoEstateWriter::personRow)))
+                .plus(run(session, SQUADS, rows(estate.squads(), DemoEstateWriter::squadRow)))
+                .plus(run(session, APPS, rows(estate.apps(), DemoEstateWriter::appRow)))
+                .plus(run(session, DEPENDENCIES, rows(estate.dependencies(), DemoEstateWriter::dependencyRow)));
         }
     }
 
@@ -111,8 +116,8 @@ public final class DemoEstateWriter {
         Written written = new Written(0, 0);
         for (int from = 0; from < rows.size(); from += BATCH_SIZE) {
             List<Map<String, Object>> batch = rows.subList(from, Math.min(rows.size(), from + BATCH_SIZE));
-            SummaryCounters counters = session.executeWrite(
-                    tx -> tx.run(cypher, Map.of("rows", batch)).consume().counters());
+            SummaryCounters counters = session
+                .executeWrite(tx -> tx.run(cypher, Map.of("rows", batch)).consume().counters());
             written = written.plus(new Written(counters.nodesCreated(), counters.relationshipsCreated()));
         }
         return written;
@@ -168,7 +173,8 @@ public final class DemoEstateWriter {
                 "firstSeen", dateTime(dependency.firstSeen()), "lastSeen", dateTime(dependency.lastSeen()));
     }
 
-    // The driver has no mapping for Instant; an OffsetDateTime in UTC becomes a Cypher DateTime.
+    // The driver has no mapping for Instant; an OffsetDateTime in UTC becomes a Cypher
+    // DateTime.
     private static OffsetDateTime dateTime(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
@@ -182,7 +188,9 @@ public final class DemoEstateWriter {
     public record Written(int nodesCreated, int relationshipsCreated) {
 
         Written plus(Written other) {
-            return new Written(this.nodesCreated + other.nodesCreated, this.relationshipsCreated + other.relationshipsCreated);
+            return new Written(this.nodesCreated + other.nodesCreated,
+                    this.relationshipsCreated + other.relationshipsCreated);
         }
     }
+
 }

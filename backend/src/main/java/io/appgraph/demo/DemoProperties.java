@@ -4,26 +4,27 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The demo estate loaded into an empty database at start-up, so a fresh appgraph has something to
- * show and explore.
+ * The demo estate loaded into an empty database at start-up, so a fresh appgraph has
+ * something to show and explore.
  *
- * @param enabled whether to load the demo estate when the database holds no apps, squads, groups
- *        or people; an estate that is already there is never touched (env {@code APPGRAPH_DEMO_ENABLED})
+ * @param enabled whether to load the demo estate when the database holds no apps, squads,
+ * groups or people; an estate that is already there is never touched (env
+ * {@code APPGRAPH_DEMO_ENABLED})
  * @param apps how many apps the demo estate has, from 20 to 100,000; squads, people and
- *        dependencies grow with it (env {@code APPGRAPH_DEMO_APPS})
- * @param seed the random seed; the same seed and size give the same estate (env {@code APPGRAPH_DEMO_SEED})
+ * dependencies grow with it (env {@code APPGRAPH_DEMO_APPS})
+ * @param seed the random seed; the same seed and size give the same estate (env
+ * {@code APPGRAPH_DEMO_SEED})
  */
 @ConfigurationProperties("appgraph.demo")
-public record DemoProperties(
-        @DefaultValue("true") boolean enabled,
-        @DefaultValue("400") int apps,
+public record DemoProperties(@DefaultValue("true") boolean enabled, @DefaultValue("400") int apps,
         @DefaultValue("42") long seed) {
 
     public DemoProperties {
-        // Fail at binding, with the property name in the message, rather than half-way through start-up.
+        // Fail at binding, with the property name in the message, rather than half-way
+        // through start-up.
         if (apps < DemoEstateGenerator.MIN_APPS || apps > DemoEstateGenerator.MAX_APPS) {
             throw new IllegalArgumentException("appgraph.demo.apps must be between %d and %d, not %d"
-                    .formatted(DemoEstateGenerator.MIN_APPS, DemoEstateGenerator.MAX_APPS, apps));
+                .formatted(DemoEstateGenerator.MIN_APPS, DemoEstateGenerator.MAX_APPS, apps));
         }
     }
 }

@@ -3,8 +3,9 @@ package io.appgraph.dependencies;
 import java.util.List;
 
 /**
- * Apps that depend on {@code app} directly or transitively, each once at its shortest distance.
- * Apps are {@code App} records when read for data fetchers, planned rows when planned.
+ * Apps that depend on {@code app} directly or transitively, each once at its shortest
+ * distance. Apps are {@code App} records when read for data fetchers, planned rows when
+ * planned.
  *
  * @param truncated true when apps exist beyond {@code maxDepth}
  */

@@ -19,14 +19,17 @@ import org.neo4j.driver.Record;
 import org.springframework.stereotype.Component;
 
 /**
- * The blast radius in one query. Asking for each caller once with the minimum path length lets
- * Neo4j plan a pruning breadth-first expansion ({@code VarLengthExpand(Pruning,BFS)}) that visits
- * each app once, however many cycles and parallel paths the estate has; enumerating paths, or
- * {@code ANY SHORTEST} with an open end (which timed out on a 10,000-app estate), would not.
- * It searches one hop further than asked, only to tell whether the answer was cut off.
+ * The blast radius in one query. Asking for each caller once with the minimum path length
+ * lets Neo4j plan a pruning breadth-first expansion
+ * ({@code VarLengthExpand(Pruning,BFS)}) that visits each app once, however many cycles
+ * and parallel paths the estate has; enumerating paths, or {@code ANY SHORTEST} with an
+ * open end (which timed out on a 10,000-app estate), would not. It searches one hop
+ * further than asked, only to tell whether the answer was cut off.
  *
- * <p>Planned, it streams one row per impacted app (the failing app first, at distance 0) rather
- * than one row holding a list of thousands, and when no list is selected it only counts.
+ * <p>
+ * Planned, it streams one row per impacted app (the failing app first, at distance 0)
+ * rather than one row holding a list of thousands, and when no list is selected it only
+ * counts.
  */
 @Component
 final class BlastRadiusQuery {
@@ -74,11 +77,12 @@ final class BlastRadiusQuery {
             RETURN %2$s AS target, count, truncated
             """;
 
-    // Cypher takes no parameters for path-length bounds, so there is one query text per allowed
+    // Cypher takes no parameters for path-length bounds, so there is one query text per
+    // allowed
     // depth, built from integers here and never from client input.
     private static final String[] QUERIES = IntStream.rangeClosed(0, MAX_DEPTH)
-            .mapToObj(depth -> TEMPLATE.formatted(depth + 1, App.projection("caller"), App.projection("target")))
-            .toArray(String[]::new);
+        .mapToObj(depth -> TEMPLATE.formatted(depth + 1, App.projection("caller"), App.projection("target")))
+        .toArray(String[]::new);
 
     private final Cypher cypher;
 
@@ -89,28 +93,34 @@ final class BlastRadiusQuery {
     BlastRadius<App> of(String app, Integer maxDepth) {
         int depth = depth(maxDepth);
         return this.cypher.single(QUERIES[depth], Map.of("app", app, "maxDepth", depth), r -> {
-            var impacted = r.get("impacted").asList(v -> new ImpactedApp<>(v.get("distance").asInt(), App.from(v.get("app"))));
-            return new BlastRadius<>(App.from(r.get("target")), depth, impacted.size(), r.get("truncated").asBoolean(), impacted);
+            var impacted = r.get("impacted")
+                .asList(v -> new ImpactedApp<>(v.get("distance").asInt(), App.from(v.get("app"))));
+            return new BlastRadius<>(App.from(r.get("target")), depth, impacted.size(), r.get("truncated").asBoolean(),
+                    impacted);
         }).orElseThrow(() -> notFound(app));
     }
 
-    /** The blast radius for {@code selection}, in one statement planned by {@code plan}. */
-    BlastRadius<PlannedRow> planned(String app, Integer maxDepth, DataFetchingFieldSelectionSet selection, PlanContext plan) {
+    /**
+     * The blast radius for {@code selection}, in one statement planned by {@code plan}.
+     */
+    BlastRadius<PlannedRow> planned(String app, Integer maxDepth, DataFetchingFieldSelectionSet selection,
+            PlanContext plan) {
         int depth = depth(maxDepth);
         Map<String, Object> parameters = plan.parameters();
         parameters.put("app", app);
         parameters.put("maxDepth", depth);
         if (!selection.contains("impacted")) {
             NodePlan target = plan.node("App", "target", plan.childrenAt(selection, "app"));
-            return this.cypher.single(PLANNED_COUNT.formatted(depth + 1, target.expression()), parameters,
-                    r -> new BlastRadius<>(target.read(r.get("target")), depth, r.get("count").asInt(),
-                            r.get("truncated").asBoolean(), List.<ImpactedApp<PlannedRow>>of()))
-                    .orElseThrow(() -> notFound(app));
+            return this.cypher
+                .single(PLANNED_COUNT.formatted(depth + 1, target.expression()), parameters,
+                        r -> new BlastRadius<>(target.read(r.get("target")), depth, r.get("count").asInt(),
+                                r.get("truncated").asBoolean(), List.<ImpactedApp<PlannedRow>>of()))
+                .orElseThrow(() -> notFound(app));
         }
         NodePlan target = plan.node("App", "app", plan.childrenAt(selection, "app"));
         NodePlan caller = plan.node("App", "app", plan.childrenAt(selection, "impacted/app"));
-        return this.cypher.stream(PLANNED_ROWS.formatted(depth + 1, target.expression(), caller.expression()), parameters,
-                records -> {
+        return this.cypher.stream(PLANNED_ROWS.formatted(depth + 1, target.expression(), caller.expression()),
+                parameters, records -> {
                     PlannedRow failing = null;
                     boolean truncated = false;
                     List<ImpactedApp<PlannedRow>> impacted = new ArrayList<>();
@@ -145,4 +155,5 @@ final class BlastRadiusQuery {
     private static NotFoundException notFound(String app) {
         return new NotFoundException("No app is named '" + app + "'");
     }
+
 }

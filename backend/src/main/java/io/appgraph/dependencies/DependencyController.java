@@ -18,7 +18,10 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-/** Blast radius, the dependency graph, declared dependencies and an app's callers and callees. */
+/**
+ * Blast radius, the dependency graph, declared dependencies and an app's callers and
+ * callees.
+ */
 @Controller
 final class DependencyController {
 
@@ -68,8 +71,7 @@ final class DependencyController {
     @QueryMapping
     Object dependencyGraph(@Argument String squad, DataFetchingEnvironment environment) {
         return this.expensiveReads.run(() -> this.planner.answer(environment,
-                plan -> this.graph.planned(squad, environment.getSelectionSet(), plan),
-                () -> this.graph.of(squad)));
+                plan -> this.graph.planned(squad, environment.getSelectionSet(), plan), () -> this.graph.of(squad)));
     }
 
     @MutationMapping
@@ -101,4 +103,5 @@ final class DependencyController {
     Map<Dependency, App> to(List<Dependency> dependencies) {
         return Batches.lookup(dependencies, Dependency::toName, this.apps::findByNames);
     }
+
 }

@@ -19,7 +19,10 @@ import io.appgraph.platform.planner.PlannedRow;
 import org.neo4j.driver.Record;
 import org.springframework.stereotype.Component;
 
-/** Nodes and edges of the whole estate, or of one squad and its direct neighbours: two queries. */
+/**
+ * Nodes and edges of the whole estate, or of one squad and its direct neighbours: two
+ * queries.
+ */
 @Component
 final class DependencyGraphQuery {
 
@@ -56,7 +59,8 @@ final class DependencyGraphQuery {
 
     private static final String SQUAD_EXISTS = "RETURN EXISTS { (:Squad {name: $squad}) } AS found";
 
-    // Planned: one statement streaming one row per node, then one per edge. The first row only
+    // Planned: one statement streaming one row per node, then one per edge. The first row
+    // only
     // says whether the squad exists, so an unknown squad is told from one without apps.
     private static final String PLANNED = """
             CALL () {
@@ -119,7 +123,8 @@ final class DependencyGraphQuery {
     }
 
     /** The graph for {@code selection}, in one statement planned by {@code plan}. */
-    DependencyGraph<PlannedRow, PlannedRow> planned(String squad, DataFetchingFieldSelectionSet selection, PlanContext plan) {
+    DependencyGraph<PlannedRow, PlannedRow> planned(String squad, DataFetchingFieldSelectionSet selection,
+            PlanContext plan) {
         NodePlan node = plan.node("GraphNode", "app", plan.childrenAt(selection, "nodes"));
         NodePlan edge = plan.node("GraphEdge", "d", plan.childrenAt(selection, "edges"));
         String nodes = !selection.contains("nodes") ? NOTHING
@@ -149,12 +154,14 @@ final class DependencyGraphQuery {
     }
 
     private static Node node(Record r) {
-        return new Node(r.get("name").asString(), r.get("squad").asString(null), Values.enumOrNull(r.get("tier"), Tier.class),
-                r.get("dependentCount").asInt(), r.get("alerting").asBoolean());
+        return new Node(r.get("name").asString(), r.get("squad").asString(null),
+                Values.enumOrNull(r.get("tier"), Tier.class), r.get("dependentCount").asInt(),
+                r.get("alerting").asBoolean());
     }
 
     static Edge edge(Record r) {
         return new Edge(r.get("from").asString(), r.get("to").asString(),
                 Values.enumList(r.get("sources"), DependencySource.class));
     }
+
 }

@@ -17,7 +17,8 @@ final class DependencyInputs {
     /**
      * Result of addDependency and removeDependency.
      *
-     * @param dependency the edge as it stands afterwards; after a removal, null once no source reports it
+     * @param dependency the edge as it stands afterwards; after a removal, null once no
+     * source reports it
      */
     record DependencyPayload(Dependency dependency, List<UserError> errors) {
 
@@ -29,4 +30,5 @@ final class DependencyInputs {
             return new DependencyPayload(null, errors);
         }
     }
+
 }

@@ -22,9 +22,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Declared dependencies. An edge carries every source that reports it (declared, network
- * policies, mesh); declaring adds DECLARED, withdrawing removes only DECLARED, and the edge goes
- * once no source is left. Repeating either does no harm. upsertApp's {@code dependsOn} replaces
- * an app's declared dependencies the same way, inside the app's upsert.
+ * policies, mesh); declaring adds DECLARED, withdrawing removes only DECLARED, and the
+ * edge goes once no source is left. Repeating either does no harm. upsertApp's
+ * {@code dependsOn} replaces an app's declared dependencies the same way, inside the
+ * app's upsert.
  */
 @Service
 final class DependencyWriter implements AppUpsertExtension {
@@ -79,8 +80,8 @@ final class DependencyWriter implements AppUpsertExtension {
             return List.of();
         }
         Record found = this.cypher.run(tx, UNKNOWN_APPS, Map.of("names", declared(input))).get(0);
-        return found.get("unknownApps").asList(
-                name -> UserError.notFound("dependsOn", "No app is named '%s'".formatted(name.asString())));
+        return found.get("unknownApps")
+            .asList(name -> UserError.notFound("dependsOn", "No app is named '%s'".formatted(name.asString())));
     }
 
     /** Makes {@code dependsOn}, when given, the app's declared dependencies. */
@@ -96,7 +97,8 @@ final class DependencyWriter implements AppUpsertExtension {
     DependencyPayload add(String from, String to) {
         return betweenKnownApps(from, to, tx -> {
             Record edge = this.cypher.run(tx, DECLARE, parameters(from, null, List.of(to))).get(0);
-            return DependencyPayload.of(new Dependency(from, to, Values.enumList(edge.get("sources"), DependencySource.class)));
+            return DependencyPayload
+                .of(new Dependency(from, to, Values.enumList(edge.get("sources"), DependencySource.class)));
         });
     }
 
@@ -112,7 +114,10 @@ final class DependencyWriter implements AppUpsertExtension {
         });
     }
 
-    /** Runs {@code work} in a write transaction once both names are valid and both apps exist. */
+    /**
+     * Runs {@code work} in a write transaction once both names are valid and both apps
+     * exist.
+     */
     private DependencyPayload betweenKnownApps(String from, String to, TransactionCallback<DependencyPayload> work) {
         List<UserError> errors = shapeErrors(from, to);
         if (!errors.isEmpty()) {
@@ -158,4 +163,5 @@ final class DependencyWriter implements AppUpsertExtension {
         parameters.put("keep", callees);
         return parameters;
     }
+
 }

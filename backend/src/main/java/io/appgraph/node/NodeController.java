@@ -13,7 +13,10 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-/** Refetches any App, Squad, Group or Person by its opaque global id (the Relay node query). */
+/**
+ * Refetches any App, Squad, Group or Person by its opaque global id (the Relay node
+ * query).
+ */
 @Controller
 final class NodeController {
 
@@ -34,11 +37,14 @@ final class NodeController {
 
     @QueryMapping
     Object node(@Argument String id, DataFetchingEnvironment environment) {
-        return GlobalId.parse(id).map(global -> this.planner.answer(environment, plan -> planned(global, plan, environment),
-                () -> find(global))).orElse(null);
+        return GlobalId.parse(id)
+            .map(global -> this.planner.answer(environment, plan -> planned(global, plan, environment),
+                    () -> find(global)))
+            .orElse(null);
     }
 
-    // The selection holds the fields of every type the client asked about (... on App, ... on
+    // The selection holds the fields of every type the client asked about (... on App,
+    // ... on
     // Squad); the plan keeps those of the id's type.
     private Object planned(GlobalId id, PlanContext plan, DataFetchingEnvironment environment) {
         String property = switch (id.type()) {
@@ -60,4 +66,5 @@ final class NodeController {
             default -> null;
         };
     }
+
 }

@@ -10,10 +10,13 @@ import org.neo4j.driver.Value;
  */
 public record Group(String name, String type, String parentName) {
 
-    /** A map projection of the group node bound to {@code variable} that {@link #from} reads. */
+    /**
+     * A map projection of the group node bound to {@code variable} that {@link #from}
+     * reads.
+     */
     static String projection(String variable) {
         return "%1$s { .name, .type, parent: head(COLLECT { MATCH (%1$s)-[:PART_OF]->(%1$s_parent:Group) RETURN %1$s_parent.name LIMIT 1 }) }"
-                .formatted(variable);
+            .formatted(variable);
     }
 
     static Group from(Value value) {

@@ -21,7 +21,10 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-/** Squads, groups and people, and the fields that link them; nested fields load in batches. */
+/**
+ * Squads, groups and people, and the fields that link them; nested fields load in
+ * batches.
+ */
 @Controller
 final class OrgController {
 
@@ -48,9 +51,8 @@ final class OrgController {
 
     @QueryMapping
     Object squads(DataFetchingEnvironment environment) {
-        return this.planner.answer(environment,
-                plan -> this.reads.all(plan, "Squad", "Squad", "name", environment.getSelectionSet().getImmediateFields()),
-                this.org::allSquads);
+        return this.planner.answer(environment, plan -> this.reads.all(plan, "Squad", "Squad", "name",
+                environment.getSelectionSet().getImmediateFields()), this.org::allSquads);
     }
 
     @QueryMapping
@@ -65,7 +67,8 @@ final class OrgController {
                 () -> this.org.people(List.of(handle)).get(handle));
     }
 
-    private Object byKey(PlanContext plan, String type, String property, String key, DataFetchingEnvironment environment) {
+    private Object byKey(PlanContext plan, String type, String property, String key,
+            DataFetchingEnvironment environment) {
         return this.reads.byKey(plan, type, type, property, key, environment.getSelectionSet().getImmediateFields());
     }
 
@@ -133,4 +136,5 @@ final class OrgController {
     Map<Person, List<App>> ownedApps(List<Person> people) {
         return Batches.lists(people, Person::handle, this.org::ownedApps);
     }
+
 }

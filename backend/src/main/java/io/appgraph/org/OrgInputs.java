@@ -4,7 +4,10 @@ import java.util.List;
 
 import io.appgraph.platform.UserError;
 
-/** Inputs and payloads of the organisation mutations; null input fields keep stored values. */
+/**
+ * Inputs and payloads of the organisation mutations; null input fields keep stored
+ * values.
+ */
 final class OrgInputs {
 
     private OrgInputs() {
@@ -27,4 +30,5 @@ final class OrgInputs {
 
     record PersonPayload(Person person, List<UserError> errors) {
     }
+
 }

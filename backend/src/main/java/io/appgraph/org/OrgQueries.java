@@ -128,11 +128,12 @@ public final class OrgQueries {
         return this.cypher.listsByKey(OWNED_APPS, "handles", handles, App::from);
     }
 
-    private <T> Map<String, T> byKey(String query, String parameter, Collection<String> keys,
-            Function<Value, T> mapper, Function<T, String> key) {
+    private <T> Map<String, T> byKey(String query, String parameter, Collection<String> keys, Function<Value, T> mapper,
+            Function<T, String> key) {
         Map<String, T> result = new HashMap<>();
         this.cypher.list(query, Map.of(parameter, List.copyOf(keys)), (Record r) -> mapper.apply(r.get("row")))
-                .forEach(item -> result.put(key.apply(item), item));
+            .forEach(item -> result.put(key.apply(item), item));
         return result;
     }
+
 }

@@ -23,8 +23,8 @@ import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Service;
 
 /**
- * Creates and changes groups, squads and people. Every upsert checks shape first, then references
- * inside its write transaction, and writes nothing when anything is wrong.
+ * Creates and changes groups, squads and people. Every upsert checks shape first, then
+ * references inside its write transaction, and writes nothing when anything is wrong.
  */
 @Service
 final class OrgWriter {
@@ -37,7 +37,8 @@ final class OrgWriter {
             RETURN
               $parent IS NULL OR EXISTS { (:Group {name: $parent}) } AS parentExists,
               $parent IS NOT NULL AND EXISTS { (:Group {name: $parent})-[:PART_OF*0..%d]->(:Group {name: $name}) } AS cycle
-            """.formatted(MAX_GROUP_DEPTH);
+            """
+        .formatted(MAX_GROUP_DEPTH);
 
     private static final String UPSERT_GROUP = """
             MERGE (grp:Group {name: $name})
@@ -127,7 +128,8 @@ final class OrgWriter {
                 problems.add(UserError.notFound("parent", "No group is named '%s'".formatted(input.parent())));
             }
             else if (found.get("cycle").asBoolean()) {
-                problems.add(UserError.invalid("parent", "'%s' is inside '%s': making it the parent would create a cycle"
+                problems
+                    .add(UserError.invalid("parent", "'%s' is inside '%s': making it the parent would create a cycle"
                         .formatted(input.parent(), input.name())));
             }
             return problems;
@@ -141,8 +143,8 @@ final class OrgWriter {
         InputRules.dnsLabel("name", input.name()).ifPresent(errors::add);
         InputRules.maxLength("description", input.description(), 300).ifPresent(errors::add);
         if (input.slackChannel() != null && !SLACK_CHANNEL.matcher(input.slackChannel()).matches()) {
-            errors.add(UserError.invalid("slackChannel", "'%s' is not a Slack channel name such as #team-payments"
-                    .formatted(input.slackChannel())));
+            errors.add(UserError.invalid("slackChannel",
+                    "'%s' is not a Slack channel name such as #team-payments".formatted(input.slackChannel())));
         }
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("name", input.name());
@@ -155,7 +157,8 @@ final class OrgWriter {
             if (!found.get("parentExists").asBoolean()) {
                 problems.add(UserError.notFound("parent", "No group is named '%s'".formatted(input.parent())));
             }
-            activePerson(found.get("buddy").asList(v -> v.asBoolean(true)), "buddy", input.buddy()).ifPresent(problems::add);
+            activePerson(found.get("buddy").asList(v -> v.asBoolean(true)), "buddy", input.buddy())
+                .ifPresent(problems::add);
             return problems;
         }));
         return errors.isEmpty() ? new SquadPayload(this.org.squads(List.of(input.name())).get(input.name()), List.of())
@@ -175,7 +178,8 @@ final class OrgWriter {
         errors.addAll(writeIfClean(errors, CHECK_PERSON, UPSERT_PERSON, parameters, found -> {
             List<UserError> problems = new ArrayList<>();
             for (String other : found.get("emailTakenBy").asList(v -> v.asString())) {
-                problems.add(UserError.conflict("email", "'%s' is already the email of '%s'".formatted(input.email(), other)));
+                problems.add(UserError.conflict("email",
+                        "'%s' is already the email of '%s'".formatted(input.email(), other)));
             }
             for (String unknown : found.get("unknownSquads").asList(v -> v.asString())) {
                 problems.add(UserError.notFound("squads", "No squad is named '%s'".formatted(unknown)));
@@ -187,7 +191,10 @@ final class OrgWriter {
                 : new PersonPayload(null, errors);
     }
 
-    /** Checks references and writes in one transaction; returns the reference errors (then nothing was written). */
+    /**
+     * Checks references and writes in one transaction; returns the reference errors (then
+     * nothing was written).
+     */
     private List<UserError> writeIfClean(List<UserError> shapeErrors, String check, String upsert,
             Map<String, Object> parameters, Function<Record, List<UserError>> referenceErrors) {
         if (!shapeErrors.isEmpty()) {
@@ -216,4 +223,5 @@ final class OrgWriter {
     private static String slackChannel(String channel) {
         return (channel == null || channel.startsWith("#")) ? channel : "#" + channel;
     }
+
 }

@@ -11,12 +11,16 @@ import org.neo4j.driver.Value;
  */
 public record Squad(String name, String description, String slackChannel, String groupName, String buddyHandle) {
 
-    /** A map projection of the squad node bound to {@code variable} that {@link #from} reads. */
+    /**
+     * A map projection of the squad node bound to {@code variable} that {@link #from}
+     * reads.
+     */
     static String projection(String variable) {
         return """
                 %1$s { .name, .description, .slackChannel,
                        group: head(COLLECT { MATCH (%1$s)-[:PART_OF]->(%1$s_group:Group) RETURN %1$s_group.name LIMIT 1 }),
-                       buddy: head(COLLECT { MATCH (%1$s)-[:HAS_BUDDY]->(%1$s_buddy:Person) RETURN %1$s_buddy.handle LIMIT 1 }) }""".formatted(variable);
+                       buddy: head(COLLECT { MATCH (%1$s)-[:HAS_BUDDY]->(%1$s_buddy:Person) RETURN %1$s_buddy.handle LIMIT 1 }) }"""
+            .formatted(variable);
     }
 
     static Squad from(Value value) {

@@ -37,4 +37,5 @@ final class OwnershipController {
     Map<App, List<OwnershipPeriod>> ownershipHistory(List<App> apps) {
         return Batches.lists(apps, App::name, this.ownership::history);
     }
+
 }

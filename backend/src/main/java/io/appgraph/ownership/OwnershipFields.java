@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class OwnershipFields {
 
-    // Owner, squad, buddy, then the groups from the squad's up to the root: the longest path
+    // Owner, squad, buddy, then the groups from the squad's up to the root: the longest
+    // path
     // upwards, bounded like every traversal (upsertGroup refuses cycles).
     private static final String CHAIN = """
             COLLECT { MATCH (%1$s)-[:HAS_OWNER]->(%2$s:Person)
@@ -22,6 +23,7 @@ class OwnershipFields {
                 WITH %5$s ORDER BY length(%5$s) DESC LIMIT 1
                 RETURN [%6$s IN nodes(%5$s)[2..] | {role: 'GROUP', name: %6$s.name, title: %6$s.type, contact: null, active: null}]
               }), [])""";
+
     private static final String HISTORY = """
             COLLECT {
               MATCH (%1$s)-[%2$s:HAS_OWNER|PREVIOUSLY_HAD_OWNER|OWNED_BY|PREVIOUSLY_OWNED_BY]->(%3$s)
@@ -33,8 +35,9 @@ class OwnershipFields {
     @Bean
     TypeFields appOwnershipFields() {
         return TypeFields.of("App")
-                .one("owner", "Person", "(%1$s)-[:HAS_OWNER]->(%2$s:Person)")
-                .expression("ownershipChain", CHAIN)
-                .expression("ownershipHistory", HISTORY);
+            .one("owner", "Person", "(%1$s)-[:HAS_OWNER]->(%2$s:Person)")
+            .expression("ownershipChain", CHAIN)
+            .expression("ownershipHistory", HISTORY);
     }
+
 }

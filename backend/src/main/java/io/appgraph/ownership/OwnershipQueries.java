@@ -12,8 +12,10 @@ import org.springframework.stereotype.Component;
 @Component
 final class OwnershipQueries {
 
-    // Groups form a tree (upsertGroup refuses cycles); the longest path upwards is the way to the
-    // root, bounded like every traversal. Each app's chain comes back as one list, in the order
+    // Groups form a tree (upsertGroup refuses cycles); the longest path upwards is the
+    // way to the
+    // root, bounded like every traversal. Each app's chain comes back as one list, in the
+    // order
     // the API lists it: owner, squad, buddy, then each group up to the root.
     private static final String CHAINS = """
             UNWIND $names AS name
@@ -58,15 +60,18 @@ final class OwnershipQueries {
     }
 
     Map<String, List<OwnershipLink>> chains(Collection<String> appNames) {
-        return this.cypher.listsByKey(CHAINS, "names", appNames, link -> new OwnershipLink(
-                OwnershipRole.valueOf(link.get("role").asString()), link.get("name").asString(),
-                link.get("title").asString(null), link.get("contact").asString(null),
-                link.get("active").isNull() ? null : link.get("active").asBoolean()));
+        return this.cypher.listsByKey(CHAINS, "names", appNames,
+                link -> new OwnershipLink(OwnershipRole.valueOf(link.get("role").asString()),
+                        link.get("name").asString(), link.get("title").asString(null),
+                        link.get("contact").asString(null),
+                        link.get("active").isNull() ? null : link.get("active").asBoolean()));
     }
 
     Map<String, List<OwnershipPeriod>> history(Collection<String> appNames) {
-        return this.cypher.listsByKey(HISTORY, "names", appNames, period -> new OwnershipPeriod(
-                OwnershipRole.valueOf(period.get("role").asString()), period.get("name").asString(),
-                Values.offsetDateTime(period.get("since")), Values.offsetDateTime(period.get("until"))));
+        return this.cypher.listsByKey(HISTORY, "names", appNames,
+                period -> new OwnershipPeriod(OwnershipRole.valueOf(period.get("role").asString()),
+                        period.get("name").asString(), Values.offsetDateTime(period.get("since")),
+                        Values.offsetDateTime(period.get("until"))));
     }
+
 }

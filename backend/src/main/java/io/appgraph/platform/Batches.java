@@ -9,15 +9,18 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Glue for {@code @BatchMapping} methods: gathers the distinct keys of a batch of parents, loads
- * them with one query, and hands each parent its value.
+ * Glue for {@code @BatchMapping} methods: gathers the distinct keys of a batch of
+ * parents, loads them with one query, and hands each parent its value.
  */
 public final class Batches {
 
     private Batches() {
     }
 
-    /** One related item per parent, such as an app's squad; parents without a key get none. */
+    /**
+     * One related item per parent, such as an app's squad; parents without a key get
+     * none.
+     */
     public static <P, K, V> Map<P, V> lookup(Collection<P> parents, Function<P, K> key,
             Function<Collection<K>, Map<K, V>> load) {
         Map<K, V> found = load(parents, key, load);
@@ -32,7 +35,10 @@ public final class Batches {
         return result;
     }
 
-    /** A list of related items per parent, such as a squad's members; empty when there are none. */
+    /**
+     * A list of related items per parent, such as a squad's members; empty when there are
+     * none.
+     */
     public static <P, K, V> Map<P, List<V>> lists(Collection<P> parents, Function<P, K> key,
             Function<Collection<K>, Map<K, List<V>>> load) {
         Map<K, List<V>> found = load(parents, key, load);
@@ -55,4 +61,5 @@ public final class Batches {
         }
         return keys.isEmpty() ? Map.of() : load.apply(keys);
     }
+
 }

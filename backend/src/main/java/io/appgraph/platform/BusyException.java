@@ -6,4 +6,5 @@ public class BusyException extends RuntimeException {
     public BusyException(String message) {
         super(message);
     }
+
 }

@@ -15,8 +15,8 @@ import java.util.stream.IntStream;
 public record Connection<T>(long totalCount, PageInfo pageInfo, List<Edge<T>> edges) {
 
     /**
-     * Builds a page from up to {@code first + 1} rows fetched after the cursor: the extra row only
-     * says that a next page exists.
+     * Builds a page from up to {@code first + 1} rows fetched after the cursor: the extra
+     * row only says that a next page exists.
      */
     public static <T> Connection<T> of(long totalCount, List<T> rows, PageRequest page, Function<T, String> cursor) {
         return of(totalCount, rows, page, (row, index) -> cursor.apply(row));
@@ -26,20 +26,25 @@ public record Connection<T>(long totalCount, PageInfo pageInfo, List<Edge<T>> ed
      * Builds a page of a ranked list, whose cursors are positions: the page starts after
      * {@code offset} items.
      */
-    public static <T> Connection<T> ofPositions(long totalCount, List<T> rows, PageRequest page, String kind, int offset) {
+    public static <T> Connection<T> ofPositions(long totalCount, List<T> rows, PageRequest page, String kind,
+            int offset) {
         return of(totalCount, rows, page, (row, index) -> PageRequest.cursor(kind, String.valueOf(offset + index + 1)));
     }
 
-    private static <T> Connection<T> of(long totalCount, List<T> rows, PageRequest page, BiFunction<T, Integer, String> cursor) {
+    private static <T> Connection<T> of(long totalCount, List<T> rows, PageRequest page,
+            BiFunction<T, Integer, String> cursor) {
         boolean hasNext = rows.size() > page.first();
         List<Edge<T>> edges = IntStream.range(0, Math.min(rows.size(), page.first()))
-                .mapToObj(i -> new Edge<>(cursor.apply(rows.get(i), i), rows.get(i))).toList();
-        return new Connection<>(totalCount, new PageInfo(hasNext, page.after() != null,
-                edges.isEmpty() ? null : edges.get(0).cursor(),
-                edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()), edges);
+            .mapToObj(i -> new Edge<>(cursor.apply(rows.get(i), i), rows.get(i)))
+            .toList();
+        return new Connection<>(totalCount,
+                new PageInfo(hasNext, page.after() != null, edges.isEmpty() ? null : edges.get(0).cursor(),
+                        edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()),
+                edges);
     }
 
-    /** @param cursor opaque position of the node, for {@code after} */
+    /**
+     * @param cursor opaque position of the node, for {@code after} */
     public record Edge<T>(String cursor, T node) {
     }
 

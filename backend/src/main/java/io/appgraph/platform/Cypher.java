@@ -21,10 +21,11 @@ import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The one way features talk to Neo4j: read and write units of work through the driver's managed
- * transactions (retried on transient failures, routed to readers or the leader in a cluster),
- * with causal consistency across requests and a time limit on every transaction.
- * It counts the statements it runs, so tests can prove that nested GraphQL fields are batched.
+ * The one way features talk to Neo4j: read and write units of work through the driver's
+ * managed transactions (retried on transient failures, routed to readers or the leader in
+ * a cluster), with causal consistency across requests and a time limit on every
+ * transaction. It counts the statements it runs, so tests can prove that nested GraphQL
+ * fields are batched.
  */
 @Component
 public final class Cypher {
@@ -39,8 +40,8 @@ public final class Cypher {
         this.driver = driver;
         this.transactionConfig = TransactionConfig.builder().withTimeout(limits.timeout()).build();
         this.statements = Counter.builder("appgraph.cypher.statements")
-                .description("Cypher statements sent to Neo4j")
-                .register(meters);
+            .description("Cypher statements sent to Neo4j")
+            .register(meters);
     }
 
     /** Runs one read query and maps each record. */
@@ -52,9 +53,9 @@ public final class Cypher {
     }
 
     /**
-     * Runs one read query and lets {@code reader} consume its records as they stream in, for
-     * answers too large to hold twice. The driver may run the reader again after a transient
-     * failure, so it must build its answer afresh each time it is called.
+     * Runs one read query and lets {@code reader} consume its records as they stream in,
+     * for answers too large to hold twice. The driver may run the reader again after a
+     * transient failure, so it must build its answer afresh each time it is called.
      */
     public <T> T stream(String query, Map<String, Object> parameters, Function<Stream<Record>, T> reader) {
         return read(tx -> {
@@ -72,14 +73,15 @@ public final class Cypher {
     }
 
     /**
-     * For batch loaders: runs a read query that returns one row per key, {@code key} and the list
-     * {@code rows}, and maps each list's items. Keys without a row are absent from the map.
+     * For batch loaders: runs a read query that returns one row per key, {@code key} and
+     * the list {@code rows}, and maps each list's items. Keys without a row are absent
+     * from the map.
      */
     public <T> Map<String, List<T>> listsByKey(String query, String parameter, Collection<String> keys,
             Function<Value, T> mapper) {
         Map<String, List<T>> result = new HashMap<>();
         list(query, Map.of(parameter, List.copyOf(keys)), r -> r)
-                .forEach(r -> result.put(r.get("key").asString(), r.get("rows").asList(mapper::apply)));
+            .forEach(r -> result.put(r.get("key").asString(), r.get("rows").asList(mapper::apply)));
         return result;
     }
 
@@ -91,8 +93,8 @@ public final class Cypher {
     }
 
     /**
-     * A write unit of work: everything inside commits together or not at all. The driver may run
-     * it again after a transient failure, so it must be idempotent.
+     * A write unit of work: everything inside commits together or not at all. The driver
+     * may run it again after a transient failure, so it must be idempotent.
      */
     public <T> T write(TransactionCallback<T> work) {
         try (Session session = session()) {
@@ -112,8 +114,8 @@ public final class Cypher {
     }
 
     private Session session() {
-        return this.driver.session(SessionConfig.builder()
-                .withBookmarkManager(this.driver.executableQueryBookmarkManager())
-                .build());
+        return this.driver
+            .session(SessionConfig.builder().withBookmarkManager(this.driver.executableQueryBookmarkManager()).build());
     }
+
 }

@@ -17,9 +17,9 @@ import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchPar
 import graphql.schema.DataFetcher;
 
 /**
- * Stops a request that has run longer than the limit: no field is fetched after the deadline, and
- * the client gets one error saying why instead of a partial answer. Database work is bounded
- * separately by the transaction timeout of {@link Cypher}.
+ * Stops a request that has run longer than the limit: no field is fetched after the
+ * deadline, and the client gets one error saying why instead of a partial answer.
+ * Database work is bounded separately by the transaction timeout of {@link Cypher}.
  */
 final class ExecutionTimeLimit extends SimplePerformantInstrumentation {
 
@@ -31,7 +31,10 @@ final class ExecutionTimeLimit extends SimplePerformantInstrumentation {
         this(limit, System::nanoTime);
     }
 
-    /** With the clock a test controls, so it can assert on what is stopped rather than on how long things take. */
+    /**
+     * With the clock a test controls, so it can assert on what is stopped rather than on
+     * how long things take.
+     */
     ExecutionTimeLimit(Duration limit, LongSupplier nanoTime) {
         this.limit = limit;
         this.nanoTime = nanoTime;
@@ -43,8 +46,8 @@ final class ExecutionTimeLimit extends SimplePerformantInstrumentation {
     }
 
     @Override
-    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
-            InstrumentationState state) {
+    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher,
+            InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
         if (state instanceof Deadline deadline) {
             return environment -> deadline.passed() ? null : dataFetcher.get(environment);
         }
@@ -56,20 +59,25 @@ final class ExecutionTimeLimit extends SimplePerformantInstrumentation {
             InstrumentationExecutionParameters parameters, InstrumentationState state) {
         if (state instanceof Deadline deadline && deadline.passed()) {
             return CompletableFuture.completedFuture(ExecutionResult.newExecutionResult()
-                    .data(null)
-                    .errors(List.of(GraphqlErrorBuilder.newError()
-                            .message("The request ran longer than the %d s limit and was stopped", this.limit.toSeconds())
-                            .errorType(Timeout.TIMEOUT)
-                            .extensions(Map.of("code", "TIMEOUT"))
-                            .build()))
-                    .build());
+                .data(null)
+                .errors(List.of(GraphqlErrorBuilder.newError()
+                    .message("The request ran longer than the %d s limit and was stopped", this.limit.toSeconds())
+                    .errorType(Timeout.TIMEOUT)
+                    .extensions(Map.of("code", "TIMEOUT"))
+                    .build()))
+                .build());
         }
         return CompletableFuture.completedFuture(result);
     }
 
-    /** Classifications graphql-java lacks: the request hit its time limit, or could not start in time. */
+    /**
+     * Classifications graphql-java lacks: the request hit its time limit, or could not
+     * start in time.
+     */
     enum Timeout implements ErrorClassification {
+
         TIMEOUT, BUSY
+
     }
 
     private static final class Deadline implements InstrumentationState {
@@ -91,5 +99,7 @@ final class ExecutionTimeLimit extends SimplePerformantInstrumentation {
             }
             return this.passed;
         }
+
     }
+
 }

@@ -8,10 +8,10 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs expensive reads (traversals, whole-estate reads) a few at a time, so that many clients
- * asking for them at once share the cores in turn instead of all slowing to their deadline
- * together. A read that cannot start within the queue time is refused at once with BUSY rather
- * than left waiting past its deadline.
+ * Runs expensive reads (traversals, whole-estate reads) a few at a time, so that many
+ * clients asking for them at once share the cores in turn instead of all slowing to their
+ * deadline together. A read that cannot start within the queue time is refused at once
+ * with BUSY rather than left waiting past its deadline.
  */
 @Component
 public final class ExpensiveReads {
@@ -29,12 +29,15 @@ public final class ExpensiveReads {
         this.queueTimeout = limits.expensiveQueueTimeout();
     }
 
-    /** Runs {@code read} once one of the permits is free, or refuses it when none frees in time. */
+    /**
+     * Runs {@code read} once one of the permits is free, or refuses it when none frees in
+     * time.
+     */
     public <T> T run(Supplier<T> read) {
         try {
             if (!this.running.tryAcquire(this.queueTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new BusyException("The server is busy with %d other expensive reads; retry in a moment"
-                        .formatted(this.concurrency));
+                    .formatted(this.concurrency));
             }
         }
         catch (InterruptedException ex) {
@@ -48,4 +51,5 @@ public final class ExpensiveReads {
             this.running.release();
         }
     }
+
 }

@@ -5,8 +5,8 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Opaque global ids for the {@code Node} interface: the type name and the entity's key, encoded
- * so clients do not build or parse them.
+ * Opaque global ids for the {@code Node} interface: the type name and the entity's key,
+ * encoded so clients do not build or parse them.
  *
  * @param type the GraphQL type name, such as {@code App}
  * @param key the entity's natural key (an app name, a person handle)
@@ -14,8 +14,9 @@ import java.util.Optional;
 public record GlobalId(String type, String key) {
 
     public static String of(String type, String key) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((type + ":" + key).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString((type + ":" + key).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Empty when the text is not an id this API issued. */

@@ -8,10 +8,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * How big the estate is, for pricing requests before they run: nodes per label and relationships
- * per type, read from Neo4j's count store (constant time) and refreshed in the background, so a
- * request is priced without a query of its own. Labels and types come from feature code, never
- * from clients.
+ * How big the estate is, for pricing requests before they run: nodes per label and
+ * relationships per type, read from Neo4j's count store (constant time) and refreshed in
+ * the background, so a request is priced without a query of its own. Labels and types
+ * come from feature code, never from clients.
  */
 @Component
 public final class GraphCounts {
@@ -33,7 +33,8 @@ public final class GraphCounts {
 
     /** Relationships of {@code type}, as of the last refresh. */
     public long relationships(String type) {
-        return this.counts.computeIfAbsent("MATCH ()-[n:" + checked(type) + "]->() RETURN count(n) AS count", this::count);
+        return this.counts.computeIfAbsent("MATCH ()-[n:" + checked(type) + "]->() RETURN count(n) AS count",
+                this::count);
     }
 
     @Scheduled(fixedDelayString = "${appgraph.graphql.estate-size-refresh:30s}")
@@ -41,7 +42,8 @@ public final class GraphCounts {
         this.counts.replaceAll((query, previous) -> count(query));
     }
 
-    // Keyed by the count-store query itself: one per label or type a feature asked about. Not
+    // Keyed by the count-store query itself: one per label or type a feature asked about.
+    // Not
     // counted among the statements that answer requests: pricing is not answering.
     private long count(String query) {
         return this.cypher.read(tx -> tx.run(query, Map.of()).single().get("count").asLong());
@@ -53,4 +55,5 @@ public final class GraphCounts {
         }
         return name;
     }
+
 }

@@ -63,8 +63,8 @@ class GraphQlConfiguration {
     }
 
     /**
-     * What schema inspection found at start-up, kept so a test can insist that every field is
-     * mapped.
+     * What schema inspection found at start-up, kept so a test can insist that every
+     * field is mapped.
      */
     record SchemaMappingReport(AtomicReference<SchemaReport> report) {
 
@@ -72,4 +72,5 @@ class GraphQlConfiguration {
             return this.report.get().unmappedFields().stream().map(Object::toString).toList();
         }
     }
+
 }

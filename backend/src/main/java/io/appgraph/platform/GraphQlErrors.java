@@ -14,15 +14,17 @@ import org.springframework.graphql.execution.ErrorType;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
 /**
- * Turns failures into classified GraphQL errors. Expected ones say what was wrong; anything else
- * is logged here and reaches the client as INTERNAL_ERROR without a stack trace or a Cypher query.
+ * Turns failures into classified GraphQL errors. Expected ones say what was wrong;
+ * anything else is logged here and reaches the client as INTERNAL_ERROR without a stack
+ * trace or a Cypher query.
  */
 @ControllerAdvice
 class GraphQlErrors {
 
     private static final Log log = LogFactory.getLog(GraphQlErrors.class);
 
-    // Neo4j's status codes for a transaction stopped at its timeout (the client's or the server's).
+    // Neo4j's status codes for a transaction stopped at its timeout (the client's or the
+    // server's).
     private static final String TRANSACTION_TIMED_OUT = "Neo.ClientError.Transaction.TransactionTimedOut";
 
     @GraphQlExceptionHandler
@@ -43,7 +45,8 @@ class GraphQlErrors {
     @GraphQlExceptionHandler
     GraphQLError database(ClientException ex, DataFetchingEnvironment environment) {
         if (ex.code() != null && ex.code().startsWith(TRANSACTION_TIMED_OUT)) {
-            log.warn("Neo4j stopped a transaction of " + environment.getExecutionStepInfo().getPath() + " at its time limit");
+            log.warn("Neo4j stopped a transaction of " + environment.getExecutionStepInfo().getPath()
+                    + " at its time limit");
             return error(environment, ExecutionTimeLimit.Timeout.TIMEOUT, "TIMEOUT",
                     "The request ran longer than its time limit and was stopped");
         }
@@ -57,11 +60,13 @@ class GraphQlErrors {
         return error(environment, ErrorType.INTERNAL_ERROR, "INTERNAL", "Something went wrong on the server");
     }
 
-    private static GraphQLError error(DataFetchingEnvironment environment, ErrorClassification type, String code, String message) {
+    private static GraphQLError error(DataFetchingEnvironment environment, ErrorClassification type, String code,
+            String message) {
         return GraphqlErrorBuilder.newError(environment)
-                .errorType(type)
-                .message(message)
-                .extensions(Map.of("code", code))
-                .build();
+            .errorType(type)
+            .message(message)
+            .extensions(Map.of("code", code))
+            .build();
     }
+
 }

@@ -6,11 +6,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Limits that apply to every HTTP endpoint, GraphQL, actuator and whatever comes next. */
+/**
+ * Limits that apply to every HTTP endpoint, GraphQL, actuator and whatever comes next.
+ */
 @Configuration(proxyBeanMethods = false)
 class HttpLimitsConfiguration {
 
-    // Right after the observation filter (HIGHEST_PRECEDENCE + 1), so refusals show in the
+    // Right after the observation filter (HIGHEST_PRECEDENCE + 1), so refusals show in
+    // the
     // metrics, and before any filter that might read a form body.
     private static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 2;
 
@@ -20,4 +23,5 @@ class HttpLimitsConfiguration {
         registration.setOrder(ORDER);
         return registration;
     }
+
 }

@@ -7,10 +7,10 @@ import org.springframework.util.unit.DataSize;
 /**
  * Protections of every HTTP endpoint, before any handler sees the request.
  *
- * @param maxRequestSize the largest request body accepted; a larger one is refused with 413, a
- *        declared {@code Content-Length} before its body is read, a chunked body as soon as it has
- *        passed the limit. Bodies without a length are buffered up to this size, so keep it small
- *        (env {@code APPGRAPH_HTTP_MAX_REQUEST_SIZE})
+ * @param maxRequestSize the largest request body accepted; a larger one is refused with
+ * 413, a declared {@code Content-Length} before its body is read, a chunked body as soon
+ * as it has passed the limit. Bodies without a length are buffered up to this size, so
+ * keep it small (env {@code APPGRAPH_HTTP_MAX_REQUEST_SIZE})
  */
 @ConfigurationProperties("appgraph.http")
 public record HttpLimitsProperties(@DefaultValue("1MB") DataSize maxRequestSize) {

@@ -5,7 +5,10 @@ import java.net.URISyntaxException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** The shapes that names, handles and URLs must have, with messages that say how to fix them. */
+/**
+ * The shapes that names, handles and URLs must have, with messages that say how to fix
+ * them.
+ */
 public final class InputRules {
 
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
@@ -20,16 +23,18 @@ public final class InputRules {
     /** Names of apps, squads and groups: DNS labels, as Kubernetes names them. */
     public static Optional<UserError> dnsLabel(String field, String value) {
         if (value == null || value.length() > 63 || !DNS_LABEL.matcher(value).matches()) {
-            return Optional.of(UserError.invalid(field, "%s '%s' is not a DNS label: use lowercase letters, digits and '-', start and end with a letter or digit, at most 63 characters"
-                    .formatted(field, value)));
+            return Optional.of(UserError.invalid(field,
+                    "%s '%s' is not a DNS label: use lowercase letters, digits and '-', start and end with a letter or digit, at most 63 characters"
+                        .formatted(field, value)));
         }
         return Optional.empty();
     }
 
     public static Optional<UserError> handle(String field, String value) {
         if (value == null || !HANDLE.matcher(value).matches()) {
-            return Optional.of(UserError.invalid(field, "%s '%s' is not a handle: use letters, digits, '.', '_' or '-', start with a letter or digit, at most 64 characters"
-                    .formatted(field, value)));
+            return Optional.of(UserError.invalid(field,
+                    "%s '%s' is not a handle: use letters, digits, '.', '_' or '-', start with a letter or digit, at most 64 characters"
+                        .formatted(field, value)));
         }
         return Optional.empty();
     }
@@ -61,9 +66,10 @@ public final class InputRules {
     /** Free text with a length limit, such as a description. */
     public static Optional<UserError> maxLength(String field, String value, int max) {
         if (value != null && value.length() > max) {
-            return Optional.of(UserError.invalid(field, "%s is %d characters long; at most %d are allowed"
-                    .formatted(field, value.length(), max)));
+            return Optional.of(UserError.invalid(field,
+                    "%s is %d characters long; at most %d are allowed".formatted(field, value.length(), max)));
         }
         return Optional.empty();
     }
+
 }

@@ -9,9 +9,10 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
- * With the embedded database appgraph has no authentication yet, so unless {@code server.address}
- * says otherwise it listens on the loopback interface only. With an external Neo4j
- * ({@code spring.neo4j.uri}) it is deployed behind a load balancer and listens everywhere.
+ * With the embedded database appgraph has no authentication yet, so unless
+ * {@code server.address} says otherwise it listens on the loopback interface only. With
+ * an external Neo4j ({@code spring.neo4j.uri}) it is deployed behind a load balancer and
+ * listens everywhere.
  */
 class LocalOnlyWhenEmbedded implements EnvironmentPostProcessor {
 
@@ -19,8 +20,9 @@ class LocalOnlyWhenEmbedded implements EnvironmentPostProcessor {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         boolean embedded = !StringUtils.hasText(environment.getProperty("spring.neo4j.uri"));
         if (embedded && !environment.containsProperty("server.address")) {
-            environment.getPropertySources().addLast(
-                    new MapPropertySource("appgraph-local-only", Map.of("server.address", "127.0.0.1")));
+            environment.getPropertySources()
+                .addLast(new MapPropertySource("appgraph-local-only", Map.of("server.address", "127.0.0.1")));
         }
     }
+
 }

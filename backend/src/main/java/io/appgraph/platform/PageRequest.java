@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * A validated {@code first}/{@code after} pair. Cursors are opaque: a prefix naming what they
- * point into, and the sort key of the last item seen.
+ * A validated {@code first}/{@code after} pair. Cursors are opaque: a prefix naming what
+ * they point into, and the sort key of the last item seen.
  *
  * @param first how many items, 1 to {@link #MAX_FIRST}
  * @param after the decoded sort key to continue after, or null for the first page
@@ -16,7 +16,10 @@ public record PageRequest(int first, String after) {
 
     public static final int DEFAULT_FIRST = 20;
 
-    /** Validates the arguments as clients sent them; {@code kind} scopes cursors to one list. */
+    /**
+     * Validates the arguments as clients sent them; {@code kind} scopes cursors to one
+     * list.
+     */
     public static PageRequest of(Integer first, String after, String kind) {
         int size = (first != null) ? first : DEFAULT_FIRST;
         if (size < 1 || size > MAX_FIRST) {
@@ -27,8 +30,9 @@ public record PageRequest(int first, String after) {
 
     /** The cursor for an item of the list {@code kind} whose sort key is {@code key}. */
     public static String cursor(String kind, String key) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((kind + ":" + key).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString((kind + ":" + key).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Rows to fetch: one more than the page, to know whether a next page exists. */

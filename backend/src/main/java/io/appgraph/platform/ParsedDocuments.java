@@ -10,10 +10,11 @@ import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 
 /**
- * Keeps parsed and validated documents of the most recent distinct requests: clients (the portal,
- * pipelines, dashboards) send the same few documents again and again with other variables, so
- * each is parsed and validated once. Documents with errors are not kept. Limits that depend on
- * variables (cost, depth) are still checked on every request, after this step.
+ * Keeps parsed and validated documents of the most recent distinct requests: clients (the
+ * portal, pipelines, dashboards) send the same few documents again and again with other
+ * variables, so each is parsed and validated once. Documents with errors are not kept.
+ * Limits that depend on variables (cost, depth) are still checked on every request, after
+ * this step.
  */
 final class ParsedDocuments implements PreparsedDocumentProvider {
 
@@ -45,4 +46,5 @@ final class ParsedDocuments implements PreparsedDocumentProvider {
         }
         return CompletableFuture.completedFuture(entry);
     }
+
 }

@@ -12,11 +12,12 @@ import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLType;
 
 /**
- * Prices a field as 1 plus its selection, paid once per item it may return, plus the work it does
- * by itself. Items per parent: the declared {@link FieldCost} fan-out (estate-sized lists), else
- * {@code first} on paginated fields, else {@link #LIST_FAN_OUT} on other lists of objects (a
- * guess at their size), and once for lists a connection already paid for and for introspection.
- * Sums saturate, so no request can wrap its price around to a small number.
+ * Prices a field as 1 plus its selection, paid once per item it may return, plus the work
+ * it does by itself. Items per parent: the declared {@link FieldCost} fan-out
+ * (estate-sized lists), else {@code first} on paginated fields, else
+ * {@link #LIST_FAN_OUT} on other lists of objects (a guess at their size), and once for
+ * lists a connection already paid for and for introspection. Sums saturate, so no request
+ * can wrap its price around to a small number.
  */
 final class QueryCost implements FieldComplexityCalculator {
 
@@ -53,7 +54,9 @@ final class QueryCost implements FieldComplexityCalculator {
         return (int) Math.min(Integer.MAX_VALUE, Math.max(0, price));
     }
 
-    /** Whether a field is one of the expensive ones that a request may hold only a few of. */
+    /**
+     * Whether a field is one of the expensive ones that a request may hold only a few of.
+     */
     boolean isExpensive(String type, String field) {
         FieldCost cost = this.declared.get(type + "." + field);
         return cost != null && cost.expensive();
@@ -78,4 +81,5 @@ final class QueryCost implements FieldComplexityCalculator {
     private static boolean inConnection(String parent) {
         return parent.endsWith("Connection");
     }
+
 }

@@ -25,13 +25,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Refuses request bodies larger than {@code appgraph.http.max-request-size} with 413 and a JSON
- * body naming the limit and the size. A declared {@code Content-Length} over the limit is refused
- * before a byte is read (the container never delivers more than the declared length). A chunked
- * body, whose size is known only at its end, is read here and counted as it arrives, up to one
- * byte past the limit: refused at that byte, or else handed on from memory. Deciding before any
- * handler reads is what lets the answer be a clean 413 rather than whatever a handler makes of a
- * stream that breaks half way.
+ * Refuses request bodies larger than {@code appgraph.http.max-request-size} with 413 and
+ * a JSON body naming the limit and the size. A declared {@code Content-Length} over the
+ * limit is refused before a byte is read (the container never delivers more than the
+ * declared length). A chunked body, whose size is known only at its end, is read here and
+ * counted as it arrives, up to one byte past the limit: refused at that byte, or else
+ * handed on from memory. Deciding before any handler reads is what lets the answer be a
+ * clean 413 rather than whatever a handler makes of a stream that breaks half way.
  */
 final class RequestSizeLimit extends OncePerRequestFilter {
 
@@ -55,7 +55,8 @@ final class RequestSizeLimit extends OncePerRequestFilter {
         if (declared < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
             byte[] body = readUpToOnePastLimit(request.getInputStream());
             if (body.length > this.limit) {
-                refuse(response, "The request body has more than " + this.limit + " bytes (chunked, read until the limit)");
+                refuse(response,
+                        "The request body has more than " + this.limit + " bytes (chunked, read until the limit)");
                 return;
             }
             chain.doFilter(new BufferedBody(request, body), response);
@@ -69,7 +70,8 @@ final class RequestSizeLimit extends OncePerRequestFilter {
         byte[] chunk = new byte[8192];
         long wanted = this.limit + 1;
         int read;
-        while (body.size() < wanted && (read = in.read(chunk, 0, (int) Math.min(chunk.length, wanted - body.size()))) != -1) {
+        while (body.size() < wanted
+                && (read = in.read(chunk, 0, (int) Math.min(chunk.length, wanted - body.size()))) != -1) {
             body.write(chunk, 0, read);
         }
         return body.toByteArray();
@@ -79,12 +81,13 @@ final class RequestSizeLimit extends OncePerRequestFilter {
         response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        this.json.writeValue(response.getOutputStream(), Map.of(
-                "error", "Request body too large",
-                "details", List.of("The limit is " + this.limit + " bytes (appgraph.http.max-request-size)", size)));
+        this.json.writeValue(response.getOutputStream(), Map.of("error", "Request body too large", "details",
+                List.of("The limit is " + this.limit + " bytes (appgraph.http.max-request-size)", size)));
     }
 
-    /** The request with its body, already read and within the limit, served from memory. */
+    /**
+     * The request with its body, already read and within the limit, served from memory.
+     */
     private static final class BufferedBody extends HttpServletRequestWrapper {
 
         private final byte[] body;
@@ -142,5 +145,7 @@ final class RequestSizeLimit extends OncePerRequestFilter {
             Charset charset = (encoding != null) ? Charset.forName(encoding) : StandardCharsets.UTF_8;
             return new BufferedReader(new InputStreamReader(getInputStream(), charset));
         }
+
     }
+
 }

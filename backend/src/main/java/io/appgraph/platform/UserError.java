@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param code what kind of failure
  * @param message what was wrong, for a person
- * @param field the path of the input field at fault, empty when it concerns the whole input
+ * @param field the path of the input field at fault, empty when it concerns the whole
+ * input
  */
 public record UserError(UserErrorCode code, String message, List<String> field) {
 

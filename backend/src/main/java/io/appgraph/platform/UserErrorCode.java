@@ -1,6 +1,9 @@
 package io.appgraph.platform;
 
-/** What kind of expected failure stopped a mutation; clients branch on it, people read the message. */
+/**
+ * What kind of expected failure stopped a mutation; clients branch on it, people read the
+ * message.
+ */
 public enum UserErrorCode {
 
     /** The input names something that does not exist, such as an unknown squad. */
@@ -9,6 +12,9 @@ public enum UserErrorCode {
     /** The input is malformed or not allowed, such as a name that is not a DNS label. */
     INVALID,
 
-    /** The input clashes with what is stored, such as an email another person already has. */
+    /**
+     * The input clashes with what is stored, such as an email another person already has.
+     */
     CONFLICT
+
 }

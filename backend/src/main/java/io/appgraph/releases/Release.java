@@ -7,14 +7,18 @@ import io.appgraph.platform.Values;
 import org.neo4j.driver.Value;
 
 /** One run of an app's release pipeline; {@code externalId} is the pipeline run's id. */
-record Release(String externalId, String appName, String version, String commit, String pipelineUrl,
-        String environment, ReleaseStatus status, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
+record Release(String externalId, String appName, String version, String commit, String pipelineUrl, String environment,
+        ReleaseStatus status, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
 
-    /** A map projection of the release node bound to {@code variable} that {@link #from} reads. */
+    /**
+     * A map projection of the release node bound to {@code variable} that {@link #from}
+     * reads.
+     */
     static String projection(String variable) {
         return """
                 %1$s { .externalId, .version, .commit, .pipelineUrl, .environment, .status, .startedAt, .finishedAt,
-                       app: head(COLLECT { MATCH (%1$s)-[:OF]->(%1$s_app:App) RETURN %1$s_app.name LIMIT 1 }) }""".formatted(variable);
+                       app: head(COLLECT { MATCH (%1$s)-[:OF]->(%1$s_app:App) RETURN %1$s_app.name LIMIT 1 }) }"""
+            .formatted(variable);
     }
 
     static Release from(Value value) {

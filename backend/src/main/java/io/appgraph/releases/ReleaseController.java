@@ -36,4 +36,5 @@ final class ReleaseController {
     Map<Release, App> app(List<Release> releases) {
         return Batches.lookup(releases, Release::appName, this.apps::findByNames);
     }
+
 }

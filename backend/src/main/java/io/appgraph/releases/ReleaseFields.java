@@ -19,7 +19,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ReleaseFields {
 
-    // Newest first; the cursor is the last release's (startedAt, externalId), as in ReleaseQueries.
+    // Newest first; the cursor is the last release's (startedAt, externalId), as in
+    // ReleaseQueries.
     private static final String PAGE = """
             {total: %1$s, rows: COLLECT {
               MATCH (%3$s:Release)-[:OF]->(%2$s)
@@ -31,18 +32,18 @@ class ReleaseFields {
     @Bean
     TypeFields releaseTypeFields() {
         return TypeFields.of("Release")
-                .source(Release.projection("%1$s"), Release::from)
-                .property("externalId")
-                .property("version")
-                .property("commit")
-                .property("pipelineUrl")
-                .property("environment")
-                .property("status")
-                .property("startedAt")
-                .property("finishedAt")
-                .expression("durationSeconds",
-                        "CASE WHEN %1$s.finishedAt IS NULL THEN null ELSE duration.inSeconds(%1$s.startedAt, %1$s.finishedAt).seconds END")
-                .one("app", "App", "(%1$s)-[:OF]->(%2$s:App)");
+            .source(Release.projection("%1$s"), Release::from)
+            .property("externalId")
+            .property("version")
+            .property("commit")
+            .property("pipelineUrl")
+            .property("environment")
+            .property("status")
+            .property("startedAt")
+            .property("finishedAt")
+            .expression("durationSeconds",
+                    "CASE WHEN %1$s.finishedAt IS NULL THEN null ELSE duration.inSeconds(%1$s.startedAt, %1$s.finishedAt).seconds END")
+            .one("app", "App", "(%1$s)-[:OF]->(%2$s:App)");
     }
 
     @Bean
@@ -54,8 +55,8 @@ class ReleaseFields {
         PageRequest page;
         Map<String, Object> after;
         try {
-            page = PageRequest.of((Integer) field.getArguments().get("first"), (String) field.getArguments().get("after"),
-                    ReleaseQueries.CURSOR_KIND);
+            page = PageRequest.of((Integer) field.getArguments().get("first"),
+                    (String) field.getArguments().get("after"), ReleaseQueries.CURSOR_KIND);
             after = new ReleaseQueries.PageKey(null, page.first(), page.after()).row();
         }
         catch (InvalidArgumentException ex) {
@@ -74,6 +75,8 @@ class ReleaseFields {
 
     private static String cursor(PlannedRow release) {
         return PageRequest.cursor(ReleaseQueries.CURSOR_KIND,
-                release.hidden("__startedAt").asZonedDateTime().toInstant() + "|" + release.hidden("__externalId").asString());
+                release.hidden("__startedAt").asZonedDateTime().toInstant() + "|"
+                        + release.hidden("__externalId").asString());
     }
+
 }

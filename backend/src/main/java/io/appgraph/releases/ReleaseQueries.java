@@ -45,7 +45,7 @@ final class ReleaseQueries {
     ReleaseQueries(Cypher cypher, BatchLoaderRegistry registry) {
         this.cypher = cypher;
         registry.<PageKey, Connection<Release>>forName(NAME)
-                .registerMappedBatchLoader((keys, environment) -> Mono.fromSupplier(() -> load(keys)));
+            .registerMappedBatchLoader((keys, environment) -> Mono.fromSupplier(() -> load(keys)));
     }
 
     static PageKey key(String app, Integer first, String after) {
@@ -70,7 +70,10 @@ final class ReleaseQueries {
         return pages;
     }
 
-    /** One app's page of releases: the DataLoader key. {@code after} is the decoded cursor. */
+    /**
+     * One app's page of releases: the DataLoader key. {@code after} is the decoded
+     * cursor.
+     */
     record PageKey(String app, int first, String after) {
 
         Map<String, Object> row() {
@@ -94,4 +97,5 @@ final class ReleaseQueries {
             return row;
         }
     }
+
 }

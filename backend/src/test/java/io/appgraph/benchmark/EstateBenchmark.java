@@ -35,11 +35,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Starts appgraph on a generated estate of 10,000 apps and measures the portal's main reads over
- * HTTP with concurrent clients, next to the same reads as raw Cypher through the driver. Prints
- * figures; judges nothing. Run it with {@code ./mvnw -Pbenchmark -DskipTests verify} (see README).
+ * Starts appgraph on a generated estate of 10,000 apps and measures the portal's main
+ * reads over HTTP with concurrent clients, next to the same reads as raw Cypher through
+ * the driver. Prints figures; judges nothing. Run it with
+ * {@code ./mvnw -Pbenchmark -DskipTests verify} (see README).
  *
- * <p>System properties: {@code benchmark.apps} (10000), {@code benchmark.clients} (10),
+ * <p>
+ * System properties: {@code benchmark.apps} (10000), {@code benchmark.clients} (10),
  * {@code benchmark.scale} (1.0, multiplies every request count).
  */
 public final class EstateBenchmark {
@@ -69,10 +71,10 @@ public final class EstateBenchmark {
         Path dataDir = Files.createTempDirectory("appgraph-benchmark-");
 
         long started = System.nanoTime();
-        ConfigurableApplicationContext context = SpringApplication.run(AppgraphApplication.class,
-                "--server.port=0", "--appgraph.embedded.bolt-port=0", "--appgraph.embedded.data-dir=" + dataDir,
-                "--appgraph.demo.apps=" + apps, "--appgraph.embedded.page-cache=1g",
-                "--logging.level.root=WARN", "--logging.level.io.appgraph=INFO");
+        ConfigurableApplicationContext context = SpringApplication.run(AppgraphApplication.class, "--server.port=0",
+                "--appgraph.embedded.bolt-port=0", "--appgraph.embedded.data-dir=" + dataDir,
+                "--appgraph.demo.apps=" + apps, "--appgraph.embedded.page-cache=1g", "--logging.level.root=WARN",
+                "--logging.level.io.appgraph=INFO");
         long startupMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         try {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
@@ -90,10 +92,12 @@ public final class EstateBenchmark {
         Map<String, Object> shape = estateShape();
         String hub = "auth-service";
         String typical = (String) shape.get("typical");
-        System.out.printf(Locale.ROOT, "%nappgraph benchmark: %,d apps, %,d dependencies, %,d squads, %,d people; %d concurrent clients; %d cores, max heap %d MiB%n",
+        System.out.printf(Locale.ROOT,
+                "%nappgraph benchmark: %,d apps, %,d dependencies, %,d squads, %,d people; %d concurrent clients; %d cores, max heap %d MiB%n",
                 shape.get("apps"), shape.get("dependencies"), shape.get("squads"), shape.get("people"), this.clients,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-        System.out.printf(Locale.ROOT, "start-up to ready, %,d-app estate generated and loaded: %,d ms%n", apps, startupMillis);
+        System.out.printf(Locale.ROOT, "start-up to ready, %,d-app estate generated and loaded: %,d ms%n", apps,
+                startupMillis);
         System.out.printf(Locale.ROOT, "heap used after load (after GC): %,d MiB%n", heapAfterGc());
         System.out.printf(Locale.ROOT, "hub %s: %s impacted apps; typical app %s: %s impacted apps (maxDepth %d)%n%n",
                 hub, blastRadiusCount(hub), typical, blastRadiusCount(typical), MAX_DEPTH);
@@ -117,15 +121,18 @@ public final class EstateBenchmark {
                     () -> cypher(RawCypher.GRAPH_NODES, Map.of()) + cypher(RawCypher.GRAPH_EDGES, Map.of())));
         }
 
-        System.out.printf(Locale.ROOT, "%-24s %3s %-8s %6s %6s %9s %9s %9s %9s %8s %11s%n", "operation", "c", "via", "n",
-                "errors", "p50 ms", "p95 ms", "p99 ms", "max ms", "req/s", "GraphQL/Cy");
+        System.out.printf(Locale.ROOT, "%-24s %3s %-8s %6s %6s %9s %9s %9s %9s %8s %11s%n", "operation", "c", "via",
+                "n", "errors", "p50 ms", "p95 ms", "p99 ms", "max ms", "req/s", "GraphQL/Cy");
         for (Row row : rows) {
             row.print();
         }
-        System.out.printf(Locale.ROOT, "%nheap used after the run (after GC): %,d MiB; peak resident memory of the process: %s%n",
+        System.out.printf(Locale.ROOT,
+                "%nheap used after the run (after GC): %,d MiB; peak resident memory of the process: %s%n",
                 heapAfterGc(), peakResidentMemory());
-        System.out.println("c = concurrent clients; GraphQL/Cy = ratio of p50 latencies, GraphQL over HTTP to raw Cypher through the driver;");
-        System.out.println("errors = failed calls (e.g. stopped at the 10 s request limit), included in the latencies.");
+        System.out.println(
+                "c = concurrent clients; GraphQL/Cy = ratio of p50 latencies, GraphQL over HTTP to raw Cypher through the driver;");
+        System.out
+            .println("errors = failed calls (e.g. stopped at the 10 s request limit), included in the latencies.");
     }
 
     private Row compare(String name, int concurrency, int requests, Supplier<Integer> viaGraphQl,
@@ -136,8 +143,9 @@ public final class EstateBenchmark {
     }
 
     /**
-     * Warms up, then runs {@code requests} calls spread over {@code concurrency} clients; returns
-     * latencies, counting failed calls (such as requests stopped at the time limit) apart.
+     * Warms up, then runs {@code requests} calls spread over {@code concurrency} clients;
+     * returns latencies, counting failed calls (such as requests stopped at the time
+     * limit) apart.
      */
     private Stats measure(int concurrency, int requests, Supplier<Integer> call) throws Exception {
         int warmup = Math.max(3, requests / 10);
@@ -184,13 +192,15 @@ public final class EstateBenchmark {
         try {
             String body = JSON.writeValueAsString(Map.of("query", document(operation), "variables", variables));
             HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(this.graphql)
-                    .header("Content-Type", "application/json")
-                    .timeout(Duration.ofSeconds(60))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = JSON.readTree(response.body());
             if (response.statusCode() != 200 || json.has("errors")) {
                 String answer = response.body();
-                throw new IllegalStateException(operation + " failed: " + answer.substring(0, Math.min(300, answer.length())));
+                throw new IllegalStateException(
+                        operation + " failed: " + answer.substring(0, Math.min(300, answer.length())));
             }
             return response.body().length();
         }
@@ -218,11 +228,12 @@ public final class EstateBenchmark {
 
     private Object blastRadiusCount(String app) {
         try {
-            String body = JSON.writeValueAsString(Map.of("query", "query($app: String!) { blastRadius(app: $app) { count } }",
-                    "variables", Map.of("app", app)));
+            String body = JSON.writeValueAsString(Map.of("query",
+                    "query($app: String!) { blastRadius(app: $app) { count } }", "variables", Map.of("app", app)));
             HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(this.graphql)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
             return JSON.readTree(response.body()).at("/data/blastRadius/count").asInt();
         }
         catch (IOException | InterruptedException ex) {
@@ -235,7 +246,8 @@ public final class EstateBenchmark {
     private static synchronized String document(String operation) {
         return DOCUMENTS.computeIfAbsent(operation, name -> {
             try {
-                return new ClassPathResource("graphql-test/" + name + ".graphql").getContentAsString(StandardCharsets.UTF_8);
+                return new ClassPathResource("graphql-test/" + name + ".graphql")
+                    .getContentAsString(StandardCharsets.UTF_8);
             }
             catch (IOException ex) {
                 throw new UncheckedIOException(ex);
@@ -254,10 +266,12 @@ public final class EstateBenchmark {
 
     private static String peakResidentMemory() {
         try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream()
-                    .filter(line -> line.startsWith("VmHWM:"))
-                    .map(line -> line.substring(6).strip())
-                    .findFirst().orElse("n/a");
+            return Files.readAllLines(Path.of("/proc/self/status"))
+                .stream()
+                .filter(line -> line.startsWith("VmHWM:"))
+                .map(line -> line.substring(6).strip())
+                .findFirst()
+                .orElse("n/a");
         }
         catch (IOException ex) {
             return "n/a";
@@ -285,8 +299,8 @@ public final class EstateBenchmark {
     private record Row(String name, int concurrency, Stats graphQl, Stats cypher) {
 
         void print() {
-            line(this.name, this.concurrency, "GraphQL", this.graphQl, String.format(Locale.ROOT, "%10.2fx",
-                    this.graphQl.percentile(50) / this.cypher.percentile(50)));
+            line(this.name, this.concurrency, "GraphQL", this.graphQl,
+                    String.format(Locale.ROOT, "%10.2fx", this.graphQl.percentile(50) / this.cypher.percentile(50)));
             line("", this.concurrency, "Cypher", this.cypher, "");
         }
 
@@ -296,4 +310,5 @@ public final class EstateBenchmark {
                     stats.percentile(95), stats.percentile(99), stats.percentile(100), stats.throughput(), ratio);
         }
     }
+
 }

@@ -1,8 +1,9 @@
 package io.appgraph.benchmark;
 
 /**
- * The benchmark's reads written as one would by hand against the driver: the yardstick the
- * GraphQL figures are compared with. Each returns what the matching contract operation shows.
+ * The benchmark's reads written as one would by hand against the driver: the yardstick
+ * the GraphQL figures are compared with. Each returns what the matching contract
+ * operation shows.
  */
 final class RawCypher {
 
@@ -75,4 +76,5 @@ final class RawCypher {
 
     private RawCypher() {
     }
+
 }

@@ -35,20 +35,25 @@ class AppDirectoryIT extends IntegrationTest {
     @Test
     void upsertCreatesAnAppThatItsPageShowsWhole() {
         this.estate.group("payments-dept", "department", null)
-                .person("olga.ops")
-                .squad("payments", "payments-dept", "olga.ops")
-                .person("jane.doe", "payments")
-                .squadApps("payments", "jane.doe", "ledger");
+            .person("olga.ops")
+            .squad("payments", "payments-dept", "olga.ops")
+            .person("jane.doe", "payments")
+            .squadApps("payments", "jane.doe", "ledger");
 
         this.graphQl.documentName("UpsertApp")
-                .variable("input", Map.of("name", "payments-api", "description", "Takes card payments",
-                        "tier", "TIER_1", "squad", "payments", "owner", "jane.doe",
-                        "links", List.of(link("pipeline", "https://ci.example.com/payments-api"),
-                                link("source", "https://git.example.com/payments/payments-api")),
-                        "dependsOn", List.of("ledger")))
-                .execute()
-                .path("upsertApp.app.name").entity(String.class).isEqualTo("payments-api")
-                .path("upsertApp.errors").entityList(UserError.class).hasSize(0);
+            .variable("input",
+                    Map.of("name", "payments-api", "description", "Takes card payments", "tier", "TIER_1", "squad",
+                            "payments", "owner", "jane.doe", "links",
+                            List.of(link("pipeline", "https://ci.example.com/payments-api"),
+                                    link("source", "https://git.example.com/payments/payments-api")),
+                            "dependsOn", List.of("ledger")))
+            .execute()
+            .path("upsertApp.app.name")
+            .entity(String.class)
+            .isEqualTo("payments-api")
+            .path("upsertApp.errors")
+            .entityList(UserError.class)
+            .hasSize(0);
 
         var page = this.graphQl.documentName("AppPage").variable("name", "payments-api").execute();
         page.path("app.name").entity(String.class).isEqualTo("payments-api");
@@ -65,12 +70,17 @@ class AppDirectoryIT extends IntegrationTest {
                 new Link("source", "https://git.example.com/payments/payments-api"));
         page.path("app.dependencies[*].name").entityList(String.class).containsExactly("ledger");
         page.path("app.dependents").entityList(Object.class).hasSize(0);
-        page.path("app.ownershipChain[*].role").entityList(String.class)
-                .containsExactly("OWNER", "SQUAD", "BUDDY", "GROUP");
+        page.path("app.ownershipChain[*].role")
+            .entityList(String.class)
+            .containsExactly("OWNER", "SQUAD", "BUDDY", "GROUP");
         page.path("app.releases.edges").entityList(Object.class).hasSize(0);
 
-        this.graphQl.documentName("AppPage").variable("name", "ledger").execute()
-                .path("app.dependents[*].name").entityList(String.class).containsExactly("payments-api");
+        this.graphQl.documentName("AppPage")
+            .variable("name", "ledger")
+            .execute()
+            .path("app.dependents[*].name")
+            .entityList(String.class)
+            .containsExactly("payments-api");
         assertThat(count("""
                 MATCH (:App {name: 'payments-api'})-[d:DEPENDS_ON]->(:App {name: 'ledger'})
                 WHERE d.sources = ['DECLARED'] RETURN count(d)""")).isEqualTo(1);
@@ -78,11 +88,13 @@ class AppDirectoryIT extends IntegrationTest {
 
     @Test
     void upsertThatOmitsFieldsKeepsWhatWasStored() {
-        this.estate.person("olga.ops").squad("payments", null, "olga.ops").person("jane.doe")
-                .squadApps("payments", "jane.doe", "ledger");
-        upsert(Map.of("name", "payments-api", "description", "Takes card payments", "tier", "TIER_1",
-                "runbookUrl", "https://runbooks.example.com/payments-api", "squad", "payments", "owner", "jane.doe",
-                "links", List.of(link("logs", "https://logs.example.com/payments-api")), "dependsOn", List.of("ledger")));
+        this.estate.person("olga.ops")
+            .squad("payments", null, "olga.ops")
+            .person("jane.doe")
+            .squadApps("payments", "jane.doe", "ledger");
+        upsert(Map.of("name", "payments-api", "description", "Takes card payments", "tier", "TIER_1", "runbookUrl",
+                "https://runbooks.example.com/payments-api", "squad", "payments", "owner", "jane.doe", "links",
+                List.of(link("logs", "https://logs.example.com/payments-api")), "dependsOn", List.of("ledger")));
 
         upsert(Map.of("name", "payments-api", "tier", "TIER_3"));
 
@@ -113,8 +125,8 @@ class AppDirectoryIT extends IntegrationTest {
 
     @Test
     void anEmptyDescriptionOrRunbookClearsIt() {
-        upsert(Map.of("name", "payments-api", "description", "Takes card payments",
-                "runbookUrl", "https://runbooks.example.com/payments-api"));
+        upsert(Map.of("name", "payments-api", "description", "Takes card payments", "runbookUrl",
+                "https://runbooks.example.com/payments-api"));
 
         upsert(Map.of("name", "payments-api", "description", "", "runbookUrl", ""));
 
@@ -125,45 +137,54 @@ class AppDirectoryIT extends IntegrationTest {
 
     @Test
     void linksAreReplacedWhenGiven() {
-        upsert(Map.of("name", "payments-api", "links", List.of(link("pipeline", "https://ci.example.com/p"),
-                link("source", "https://git.example.com/p"))));
+        upsert(Map.of("name", "payments-api", "links",
+                List.of(link("pipeline", "https://ci.example.com/p"), link("source", "https://git.example.com/p"))));
 
         upsert(Map.of("name", "payments-api", "links", List.of(link("metrics", "https://grafana.example.com/d/p"))));
-        this.graphQl.documentName("AppDetails").variable("name", "payments-api").execute()
-                .path("app.links").entityList(Link.class)
-                .containsExactly(new Link("metrics", "https://grafana.example.com/d/p"));
+        this.graphQl.documentName("AppDetails")
+            .variable("name", "payments-api")
+            .execute()
+            .path("app.links")
+            .entityList(Link.class)
+            .containsExactly(new Link("metrics", "https://grafana.example.com/d/p"));
 
         upsert(Map.of("name", "payments-api", "links", List.of()));
-        this.graphQl.documentName("AppDetails").variable("name", "payments-api").execute()
-                .path("app.links").entityList(Link.class).hasSize(0);
+        this.graphQl.documentName("AppDetails")
+            .variable("name", "payments-api")
+            .execute()
+            .path("app.links")
+            .entityList(Link.class)
+            .hasSize(0);
     }
 
     @Test
     void dependsOnReplacesDeclaredDependenciesAndLeavesOtherSourcesInPlace() {
         this.estate.apps("checkout", "ledger", "fraud", "tokens", "audit")
-                .dependsOn("checkout", "ledger", "DECLARED")
-                .dependsOn("checkout", "fraud", "DECLARED", "MESH")
-                .dependsOn("checkout", "tokens", "MESH");
+            .dependsOn("checkout", "ledger", "DECLARED")
+            .dependsOn("checkout", "fraud", "DECLARED", "MESH")
+            .dependsOn("checkout", "tokens", "MESH");
 
         upsert(Map.of("name", "checkout", "dependsOn", List.of("tokens", "audit")));
 
-        assertThat(edges("checkout")).containsExactlyInAnyOrder(
-                tuple("audit", List.of("DECLARED")),
-                tuple("fraud", List.of("MESH")),
-                tuple("tokens", List.of("DECLARED", "MESH")));
-        this.graphQl.documentName("AppDetails").variable("name", "checkout").execute()
-                .path("app.dependencies[*].name").entityList(String.class).containsExactly("audit", "fraud", "tokens");
+        assertThat(edges("checkout")).containsExactlyInAnyOrder(tuple("audit", List.of("DECLARED")),
+                tuple("fraud", List.of("MESH")), tuple("tokens", List.of("DECLARED", "MESH")));
+        this.graphQl.documentName("AppDetails")
+            .variable("name", "checkout")
+            .execute()
+            .path("app.dependencies[*].name")
+            .entityList(String.class)
+            .containsExactly("audit", "fraud", "tokens");
     }
 
     @Test
     void anUpsertWithoutDependsOnKeepsDependenciesAndAnEmptyOneWithdrawsTheDeclaredOnes() {
         this.estate.apps("checkout", "ledger", "tokens")
-                .dependsOn("checkout", "ledger", "DECLARED")
-                .dependsOn("checkout", "tokens", "DECLARED", "NETWORK_POLICY");
+            .dependsOn("checkout", "ledger", "DECLARED")
+            .dependsOn("checkout", "tokens", "DECLARED", "NETWORK_POLICY");
 
         upsert(Map.of("name", "checkout", "description", "Basket and checkout"));
-        assertThat(edges("checkout")).containsExactlyInAnyOrder(
-                tuple("ledger", List.of("DECLARED")), tuple("tokens", List.of("DECLARED", "NETWORK_POLICY")));
+        assertThat(edges("checkout")).containsExactlyInAnyOrder(tuple("ledger", List.of("DECLARED")),
+                tuple("tokens", List.of("DECLARED", "NETWORK_POLICY")));
 
         upsert(Map.of("name", "checkout", "dependsOn", List.of()));
         assertThat(edges("checkout")).containsExactly(tuple("tokens", List.of("NETWORK_POLICY")));
@@ -200,17 +221,17 @@ class AppDirectoryIT extends IntegrationTest {
         this.estate.apps("ledger");
         List<String> before = this.estate.snapshot();
 
-        List<UserError> errors = upsertErrors(Map.of("name", "payments-api", "squad", "no-such-squad",
-                "owner", "no.such.person", "dependsOn", List.of("ledger", "no-such-app")));
+        List<UserError> errors = upsertErrors(Map.of("name", "payments-api", "squad", "no-such-squad", "owner",
+                "no.such.person", "dependsOn", List.of("ledger", "no-such-app")));
 
-        assertThat(errors).extracting(UserError::code, UserError::field).containsExactlyInAnyOrder(
-                tuple("NOT_FOUND", List.of("input", "squad")),
-                tuple("NOT_FOUND", List.of("input", "owner")),
-                tuple("NOT_FOUND", List.of("input", "dependsOn")));
-        assertThat(errors).extracting(UserError::message).anySatisfy(m -> assertThat(m).contains("no-such-squad"))
-                .anySatisfy(m -> assertThat(m).contains("no.such.person"))
-                .anySatisfy(m -> assertThat(m).contains("no-such-app"))
-                .noneSatisfy(m -> assertThat(m).contains("'ledger'"));
+        assertThat(errors).extracting(UserError::code, UserError::field)
+            .containsExactlyInAnyOrder(tuple("NOT_FOUND", List.of("input", "squad")),
+                    tuple("NOT_FOUND", List.of("input", "owner")), tuple("NOT_FOUND", List.of("input", "dependsOn")));
+        assertThat(errors).extracting(UserError::message)
+            .anySatisfy(m -> assertThat(m).contains("no-such-squad"))
+            .anySatisfy(m -> assertThat(m).contains("no.such.person"))
+            .anySatisfy(m -> assertThat(m).contains("no-such-app"))
+            .noneSatisfy(m -> assertThat(m).contains("'ledger'"));
         assertThat(count("MATCH (a:App {name: 'payments-api'}) RETURN count(a)")).isZero();
         assertThat(this.estate.snapshot()).isEqualTo(before);
     }
@@ -235,7 +256,8 @@ class AppDirectoryIT extends IntegrationTest {
         this.estate.apps("payments-api", "ledger");
         List<String> before = this.estate.snapshot();
 
-        List<UserError> errors = upsertErrors(Map.of("name", "payments-api", "dependsOn", List.of("ledger", "payments-api")));
+        List<UserError> errors = upsertErrors(
+                Map.of("name", "payments-api", "dependsOn", List.of("ledger", "payments-api")));
 
         assertThat(errors).singleElement().satisfies(error -> {
             assertThat(error.code()).isEqualTo("INVALID");
@@ -253,8 +275,8 @@ class AppDirectoryIT extends IntegrationTest {
         this.estate.app("payments-api");
         List<String> before = this.estate.snapshot();
 
-        List<UserError> errors = upsertErrors(Map.of("name", "payments-api", "description", "changed",
-                "links", List.of(link("pipeline", "https://ci.example.com/ok"), link("source", url))));
+        List<UserError> errors = upsertErrors(Map.of("name", "payments-api", "description", "changed", "links",
+                List.of(link("pipeline", "https://ci.example.com/ok"), link("source", url))));
 
         assertThat(errors).singleElement().satisfies(error -> {
             assertThat(error.code()).isEqualTo("INVALID");
@@ -266,11 +288,12 @@ class AppDirectoryIT extends IntegrationTest {
 
     @Test
     void aBadRunbookUrlAndABlankLinkLabelAreRejected() {
-        List<UserError> errors = upsertErrors(Map.of("name", "payments-api", "runbookUrl", "runbooks/payments",
-                "links", List.of(link(" ", "https://ci.example.com/p"))));
+        List<UserError> errors = upsertErrors(Map.of("name", "payments-api", "runbookUrl", "runbooks/payments", "links",
+                List.of(link(" ", "https://ci.example.com/p"))));
 
-        assertThat(errors).extracting(UserError::code, UserError::field).containsExactlyInAnyOrder(
-                tuple("INVALID", List.of("input", "runbookUrl")), tuple("INVALID", List.of("input", "links")));
+        assertThat(errors).extracting(UserError::code, UserError::field)
+            .containsExactlyInAnyOrder(tuple("INVALID", List.of("input", "runbookUrl")),
+                    tuple("INVALID", List.of("input", "links")));
         assertThat(count("MATCH (a:App) RETURN count(a)")).isZero();
     }
 
@@ -288,18 +311,22 @@ class AppDirectoryIT extends IntegrationTest {
 
     @Test
     void aMixOfGoodAndBadChangesWritesNothingAtAll() {
-        this.estate.person("olga.ops").squad("payments", null, "olga.ops").squad("billing", null, "olga.ops")
-                .person("jane.doe").person("john.roe")
-                .app("payments-api", "payments", "jane.doe").squadApps("billing", "john.roe", "ledger", "audit")
-                .dependsOn("payments-api", "ledger");
+        this.estate.person("olga.ops")
+            .squad("payments", null, "olga.ops")
+            .squad("billing", null, "olga.ops")
+            .person("jane.doe")
+            .person("john.roe")
+            .app("payments-api", "payments", "jane.doe")
+            .squadApps("billing", "john.roe", "ledger", "audit")
+            .dependsOn("payments-api", "ledger");
         List<String> before = this.estate.snapshot();
 
-        List<UserError> errors = upsertErrors(Map.of("name", "payments-api", "description", "Changed",
-                "tier", "TIER_4", "squad", "billing", "owner", "john.roe",
-                "links", List.of(link("admin", "https://admin.example.com")), "dependsOn", List.of("audit", "ghost")));
+        List<UserError> errors = upsertErrors(Map.of("name", "payments-api", "description", "Changed", "tier", "TIER_4",
+                "squad", "billing", "owner", "john.roe", "links", List.of(link("admin", "https://admin.example.com")),
+                "dependsOn", List.of("audit", "ghost")));
 
         assertThat(errors).extracting(UserError::code, UserError::field)
-                .containsExactly(tuple("NOT_FOUND", List.of("input", "dependsOn")));
+            .containsExactly(tuple("NOT_FOUND", List.of("input", "dependsOn")));
         assertThat(errors.get(0).message()).contains("ghost");
         assertThat(this.estate.snapshot()).isEqualTo(before);
         var app = this.graphQl.documentName("AppPage").variable("name", "payments-api").execute();
@@ -312,8 +339,8 @@ class AppDirectoryIT extends IntegrationTest {
     void aNewAppWithOneBadReferenceIsNotCreated() {
         this.estate.squad("payments");
 
-        List<UserError> errors = upsertErrors(Map.of("name", "payments-api", "squad", "payments",
-                "owner", "nobody", "tier", "TIER_1"));
+        List<UserError> errors = upsertErrors(
+                Map.of("name", "payments-api", "squad", "payments", "owner", "nobody", "tier", "TIER_1"));
 
         assertThat(errors).extracting(UserError::code).containsExactly("NOT_FOUND");
         assertThat(count("MATCH (a:App) RETURN count(a)")).isZero();
@@ -326,8 +353,7 @@ class AppDirectoryIT extends IntegrationTest {
     void anUnknownAppIsNull() {
         this.estate.squad("payments").person("jane.doe").app("payments-api", "payments", "jane.doe");
 
-        this.graphQl.documentName("AppPage").variable("name", "no-such-app").execute()
-                .path("app").valueIsNull();
+        this.graphQl.documentName("AppPage").variable("name", "no-such-app").execute().path("app").valueIsNull();
     }
 
     @Test
@@ -386,8 +412,9 @@ class AppDirectoryIT extends IntegrationTest {
 
     @Test
     void theEndCursorOfAPageContinuesAfterItsLastApp() {
-        this.estate.squad("core").person("jane.doe")
-                .squadApps("core", "jane.doe", "alpha", "bravo", "charlie", "delta", "echo");
+        this.estate.squad("core")
+            .person("jane.doe")
+            .squadApps("core", "jane.doe", "alpha", "bravo", "charlie", "delta", "echo");
 
         var first = this.graphQl.documentName("Apps").variable("first", 2).execute();
         first.path("apps.edges[*].node.name").entityList(String.class).containsExactly("alpha", "bravo");
@@ -406,7 +433,9 @@ class AppDirectoryIT extends IntegrationTest {
 
     @Test
     void anExactlyFullLastPageSaysThereIsNoNextPage() {
-        this.estate.squad("core").person("jane.doe").squadApps("core", "jane.doe", "alpha", "bravo", "charlie", "delta");
+        this.estate.squad("core")
+            .person("jane.doe")
+            .squadApps("core", "jane.doe", "alpha", "bravo", "charlie", "delta");
 
         var page = this.graphQl.documentName("Apps").variable("first", 2).execute();
         String cursor = page.path("apps.pageInfo.endCursor").entity(String.class).get();
@@ -418,8 +447,10 @@ class AppDirectoryIT extends IntegrationTest {
 
     @Test
     void withoutFirstAPageHoldsTwentyApps() {
-        this.estate.squad("core").person("jane.doe").squadApps("core", "jane.doe",
-                IntStream.rangeClosed(1, 21).mapToObj(i -> "app-%02d".formatted(i)).toArray(String[]::new));
+        this.estate.squad("core")
+            .person("jane.doe")
+            .squadApps("core", "jane.doe",
+                    IntStream.rangeClosed(1, 21).mapToObj(i -> "app-%02d".formatted(i)).toArray(String[]::new));
 
         var page = this.graphQl.documentName("Apps").execute();
         page.path("apps.edges").entityList(Object.class).hasSize(20);
@@ -429,42 +460,51 @@ class AppDirectoryIT extends IntegrationTest {
 
     @Test
     void searchMatchesWordsOfNameAndDescriptionByPrefixCaseInsensitivelyNameMatchesFirst() {
-        this.estate.squad("core").person("jane.doe")
-                .app("payments-api", "core", "jane.doe", "TIER_1", "Takes card payments")
-                .app("ledger", "core", "jane.doe", "TIER_1", "Double-entry book of every PAYMENT")
-                .app("search", "core", "jane.doe", "TIER_3", "Finds products")
-                .app("checkout", "core", "jane.doe", "TIER_2", null);
+        this.estate.squad("core")
+            .person("jane.doe")
+            .app("payments-api", "core", "jane.doe", "TIER_1", "Takes card payments")
+            .app("ledger", "core", "jane.doe", "TIER_1", "Double-entry book of every PAYMENT")
+            .app("search", "core", "jane.doe", "TIER_3", "Finds products")
+            .app("checkout", "core", "jane.doe", "TIER_2", null);
 
         var page = apps(Map.of("search", "PayMent"));
         page.path("apps.edges[*].node.name").entityList(String.class).containsExactly("payments-api", "ledger");
         page.path("apps.totalCount").entity(Integer.class).isEqualTo(2);
 
-        apps(Map.of("search", "  CHECK ")).path("apps.edges[*].node.name").entityList(String.class)
-                .containsExactly("checkout");
+        apps(Map.of("search", "  CHECK ")).path("apps.edges[*].node.name")
+            .entityList(String.class)
+            .containsExactly("checkout");
         apps(Map.of("search", "nothing-matches-this")).path("apps.totalCount").entity(Integer.class).isEqualTo(0);
     }
 
     @Test
     void searchFindsAppsByTheirSquadsNameAndEveryWordMustMatch() {
-        this.estate.squad("identity").squad("core").person("jane.doe")
-                .app("login", "identity", "jane.doe", "TIER_1", "Signs people in")
-                .app("tokens", "identity", "jane.doe", "TIER_1", "Issues tokens")
-                .app("checkout-payments", "core", "jane.doe", "TIER_1", "Takes the basket's money");
+        this.estate.squad("identity")
+            .squad("core")
+            .person("jane.doe")
+            .app("login", "identity", "jane.doe", "TIER_1", "Signs people in")
+            .app("tokens", "identity", "jane.doe", "TIER_1", "Issues tokens")
+            .app("checkout-payments", "core", "jane.doe", "TIER_1", "Takes the basket's money");
 
-        apps(Map.of("search", "ident")).path("apps.edges[*].node.name").entityList(String.class)
-                .containsExactlyInAnyOrder("login", "tokens");
-        apps(Map.of("search", "pay chec")).path("apps.edges[*].node.name").entityList(String.class)
-                .containsExactly("checkout-payments");
+        apps(Map.of("search", "ident")).path("apps.edges[*].node.name")
+            .entityList(String.class)
+            .containsExactlyInAnyOrder("login", "tokens");
+        apps(Map.of("search", "pay chec")).path("apps.edges[*].node.name")
+            .entityList(String.class)
+            .containsExactly("checkout-payments");
         apps(Map.of("search", "pay login")).path("apps.totalCount").entity(Integer.class).isEqualTo(0);
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "log*", "(login", "login~", "name:login", "\\login\"", "login AND OR" })
     void searchSyntaxInTheTextIsJustText(String text) {
-        this.estate.squad("identity").person("jane.doe").app("login", "identity", "jane.doe", "TIER_1", "Signs people in");
+        this.estate.squad("identity")
+            .person("jane.doe")
+            .app("login", "identity", "jane.doe", "TIER_1", "Signs people in");
 
-        apps(Map.of("search", text)).path("apps.edges[*].node.name").entityList(String.class).satisfies(names ->
-                assertThat(names).isSubsetOf("login"));
+        apps(Map.of("search", text)).path("apps.edges[*].node.name")
+            .entityList(String.class)
+            .satisfies(names -> assertThat(names).isSubsetOf("login"));
     }
 
     @Test
@@ -483,8 +523,11 @@ class AppDirectoryIT extends IntegrationTest {
         List<String> seen = new ArrayList<>();
         String after = null;
         for (int page = 0; page < 3; page++) {
-            var response = this.graphQl.documentName("Apps").variable("first", 3).variable("after", after)
-                    .variable("filter", Map.of("search", "pay")).execute();
+            var response = this.graphQl.documentName("Apps")
+                .variable("first", 3)
+                .variable("after", after)
+                .variable("filter", Map.of("search", "pay"))
+                .execute();
             seen.addAll(response.path("apps.edges[*].node.name").entityList(String.class).get());
             after = response.path("apps.pageInfo.endCursor").entity(String.class).get();
         }
@@ -493,25 +536,35 @@ class AppDirectoryIT extends IntegrationTest {
 
     @Test
     void filtersBySquadOwnerAndTierAndCombineThem() {
-        this.estate.squad("payments").squad("search-squad").person("jane.doe").person("john.roe")
-                .app("payments-api", "payments", "jane.doe", "TIER_1", "Takes card payments")
-                .app("ledger", "payments", "john.roe", "TIER_2", "Book keeping")
-                .app("refunds", "payments", "jane.doe", "TIER_2", "Gives money back")
-                .app("search", "search-squad", "jane.doe", "TIER_2", "Finds products")
-                .app("orphan", null, null, "TIER_2", "Nobody's");
+        this.estate.squad("payments")
+            .squad("search-squad")
+            .person("jane.doe")
+            .person("john.roe")
+            .app("payments-api", "payments", "jane.doe", "TIER_1", "Takes card payments")
+            .app("ledger", "payments", "john.roe", "TIER_2", "Book keeping")
+            .app("refunds", "payments", "jane.doe", "TIER_2", "Gives money back")
+            .app("search", "search-squad", "jane.doe", "TIER_2", "Finds products")
+            .app("orphan", null, null, "TIER_2", "Nobody's");
 
         var bySquad = apps(Map.of("squad", "payments"));
-        bySquad.path("apps.edges[*].node.name").entityList(String.class).containsExactly("ledger", "payments-api", "refunds");
-        assertThat(bySquad.path("apps.edges[*].node.squad.name").entityList(String.class).get()).containsOnly("payments");
+        bySquad.path("apps.edges[*].node.name")
+            .entityList(String.class)
+            .containsExactly("ledger", "payments-api", "refunds");
+        assertThat(bySquad.path("apps.edges[*].node.squad.name").entityList(String.class).get())
+            .containsOnly("payments");
         bySquad.path("apps.totalCount").entity(Integer.class).isEqualTo(3);
 
         var byOwner = apps(Map.of("owner", "jane.doe"));
-        byOwner.path("apps.edges[*].node.name").entityList(String.class).containsExactly("payments-api", "refunds", "search");
-        assertThat(byOwner.path("apps.edges[*].node.owner.handle").entityList(String.class).get()).containsOnly("jane.doe");
+        byOwner.path("apps.edges[*].node.name")
+            .entityList(String.class)
+            .containsExactly("payments-api", "refunds", "search");
+        assertThat(byOwner.path("apps.edges[*].node.owner.handle").entityList(String.class).get())
+            .containsOnly("jane.doe");
 
         var byTier = apps(Map.of("tier", "TIER_2"));
-        byTier.path("apps.edges[*].node.name").entityList(String.class)
-                .containsExactly("ledger", "orphan", "refunds", "search");
+        byTier.path("apps.edges[*].node.name")
+            .entityList(String.class)
+            .containsExactly("ledger", "orphan", "refunds", "search");
         byTier.path("apps.totalCount").entity(Integer.class).isEqualTo(4);
 
         var combined = apps(Map.of("squad", "payments", "owner", "jane.doe", "tier", "TIER_2"));
@@ -519,7 +572,8 @@ class AppDirectoryIT extends IntegrationTest {
         combined.path("apps.totalCount").entity(Integer.class).isEqualTo(1);
 
         apps(Map.of("squad", "payments", "search", "money")).path("apps.edges[*].node.name")
-                .entityList(String.class).containsExactly("refunds");
+            .entityList(String.class)
+            .containsExactly("refunds");
         apps(Map.of("squad", "no-such-squad")).path("apps.totalCount").entity(Integer.class).isEqualTo(0);
     }
 
@@ -535,8 +589,11 @@ class AppDirectoryIT extends IntegrationTest {
         List<String> seen = new ArrayList<>();
         String after = null;
         for (int pageNumber = 0; pageNumber < 3; pageNumber++) {
-            var page = this.graphQl.documentName("Apps").variable("first", 5).variable("after", after)
-                    .variable("filter", filter).execute();
+            var page = this.graphQl.documentName("Apps")
+                .variable("first", 5)
+                .variable("after", after)
+                .variable("filter", filter)
+                .execute();
             page.path("apps.totalCount").entity(Integer.class).isEqualTo(12);
             seen.addAll(page.path("apps.edges[*].node.name").entityList(String.class).get());
             after = page.path("apps.pageInfo.endCursor").entity(String.class).get();
@@ -550,43 +607,65 @@ class AppDirectoryIT extends IntegrationTest {
     void firstOutside1To100IsABadRequest(int first) {
         this.estate.apps("payments-api");
 
-        this.graphQl.documentName("Apps").variable("first", first).execute()
-                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
-                    assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
-                    assertThat(error.getExtensions()).containsEntry("code", "INVALID");
-                    assertThat(error.getMessage()).contains("first").contains("100").contains(String.valueOf(first));
-                }));
+        this.graphQl.documentName("Apps")
+            .variable("first", first)
+            .execute()
+            .errors()
+            .satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
+                assertThat(error.getExtensions()).containsEntry("code", "INVALID");
+                assertThat(error.getMessage()).contains("first").contains("100").contains(String.valueOf(first));
+            }));
     }
 
     @Test
     void firstOf1And100AreAccepted() {
         this.estate.squad("core").person("jane.doe").squadApps("core", "jane.doe", "alpha", "bravo");
 
-        this.graphQl.documentName("Apps").variable("first", 1).execute()
-                .path("apps.edges[*].node.name").entityList(String.class).containsExactly("alpha");
-        this.graphQl.documentName("Apps").variable("first", 100).execute()
-                .path("apps.edges[*].node.name").entityList(String.class).containsExactly("alpha", "bravo");
+        this.graphQl.documentName("Apps")
+            .variable("first", 1)
+            .execute()
+            .path("apps.edges[*].node.name")
+            .entityList(String.class)
+            .containsExactly("alpha");
+        this.graphQl.documentName("Apps")
+            .variable("first", 100)
+            .execute()
+            .path("apps.edges[*].node.name")
+            .entityList(String.class)
+            .containsExactly("alpha", "bravo");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "garbage!", "not-a-cursor", "cmVsZWFzZTp4" /* release:x, another list's cursor */ })
+    @ValueSource(strings = { "garbage!", "not-a-cursor",
+            "cmVsZWFzZTp4" /* release:x, another list's cursor */ })
     void aCursorThatThisListDidNotIssueIsABadRequest(String after) {
         this.estate.apps("payments-api");
 
-        this.graphQl.documentName("Apps").variable("first", 10).variable("after", after).execute()
-                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
-                    assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
-                    assertThat(error.getExtensions()).containsEntry("code", "INVALID");
-                    assertThat(error.getMessage()).contains("after");
-                }));
+        this.graphQl.documentName("Apps")
+            .variable("first", 10)
+            .variable("after", after)
+            .execute()
+            .errors()
+            .satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
+                assertThat(error.getExtensions()).containsEntry("code", "INVALID");
+                assertThat(error.getMessage()).contains("after");
+            }));
     }
 
     // ------------------------------------------------------------------ helpers
 
     private void upsert(Map<String, Object> input) {
-        this.graphQl.documentName("UpsertAppErrors").variable("input", input).execute()
-                .path("upsertApp.errors").entityList(UserError.class).hasSize(0)
-                .path("upsertApp.app.name").entity(String.class).isEqualTo((String) input.get("name"));
+        this.graphQl.documentName("UpsertAppErrors")
+            .variable("input", input)
+            .execute()
+            .path("upsertApp.errors")
+            .entityList(UserError.class)
+            .hasSize(0)
+            .path("upsertApp.app.name")
+            .entity(String.class)
+            .isEqualTo((String) input.get("name"));
     }
 
     private List<UserError> upsertErrors(Map<String, Object> input) {
@@ -599,15 +678,19 @@ class AppDirectoryIT extends IntegrationTest {
         return this.graphQl.documentName("Apps").variable("first", 100).variable("filter", filter).execute();
     }
 
-    /** The app's outgoing dependencies as (callee, sorted sources), read straight from the graph. */
+    /**
+     * The app's outgoing dependencies as (callee, sorted sources), read straight from the
+     * graph.
+     */
     private List<Tuple> edges(String caller) {
         List<Tuple> edges = new ArrayList<>();
         try (var session = this.driver.session()) {
             session.executeRead(tx -> tx.run("""
                     MATCH (:App {name: $caller})-[d:DEPENDS_ON]->(callee:App)
                     RETURN callee.name AS callee, d.sources AS sources ORDER BY callee
-                    """, Map.of("caller", caller)).list()).forEach(r -> edges.add(tuple(r.get("callee").asString(),
-                    r.get("sources").asList(v -> v.asString()).stream().sorted().toList())));
+                    """, Map.of("caller", caller)).list())
+                .forEach(r -> edges.add(tuple(r.get("callee").asString(),
+                        r.get("sources").asList(v -> v.asString()).stream().sorted().toList())));
         }
         return edges;
     }
@@ -621,4 +704,5 @@ class AppDirectoryIT extends IntegrationTest {
 
     record UserError(String code, String message, List<String> field) {
     }
+
 }

@@ -7,17 +7,24 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The demo estate, written to the real database, answers the README's questions through the API. */
+/**
+ * The demo estate, written to the real database, answers the README's questions through
+ * the API.
+ */
 class DemoEstateIT extends IntegrationTest {
 
     @Test
     void theReadmeQuestionHasARealisticAnswer() {
         DemoEstateWriter.write(this.driver, DemoEstate.generate(400, 42));
 
-        var radius = this.graphQl.documentName("BlastRadius").variable("app", "payments-api").variable("maxDepth", 10)
-                .execute();
+        var radius = this.graphQl.documentName("BlastRadius")
+            .variable("app", "payments-api")
+            .variable("maxDepth", 10)
+            .execute();
         int count = radius.path("blastRadius.count").entity(Integer.class).get();
-        List<Boolean> ownersActive = radius.path("blastRadius.impacted[*].app.owner.active").entityList(Boolean.class).get();
+        List<Boolean> ownersActive = radius.path("blastRadius.impacted[*].app.owner.active")
+            .entityList(Boolean.class)
+            .get();
 
         assertThat(count).isGreaterThanOrEqualTo(5);
         assertThat(ownersActive).hasSize(count).contains(true);
@@ -28,15 +35,22 @@ class DemoEstateIT extends IntegrationTest {
     void theAuthServiceTakesNearlyTheWholeEstateDownAndStaleOwnershipShows() {
         DemoEstateWriter.write(this.driver, DemoEstate.generate(400, 42));
 
-        this.graphQl.documentName("BlastRadius").variable("app", "auth-service").execute()
-                .path("blastRadius.count").entity(Integer.class)
-                .satisfies(count -> assertThat(count).isGreaterThan(360));
+        this.graphQl.documentName("BlastRadius")
+            .variable("app", "auth-service")
+            .execute()
+            .path("blastRadius.count")
+            .entity(Integer.class)
+            .satisfies(count -> assertThat(count).isGreaterThan(360));
         assertThat(count("MATCH (:App)-[:HAS_OWNER]->(p:Person {active: false}) RETURN count(p)")).isPositive();
-        this.graphQl.documentName("AppPage").variable("name", "payments-api").execute()
-                .path("app.links[*].label").entityList(String.class)
-                .containsExactly("pipeline", "source", "logs", "metrics", "tracing", "admin")
-                .path("app.ownershipChain[*].role").entityList(String.class)
-                .containsExactly("OWNER", "SQUAD", "BUDDY", "GROUP", "GROUP");
+        this.graphQl.documentName("AppPage")
+            .variable("name", "payments-api")
+            .execute()
+            .path("app.links[*].label")
+            .entityList(String.class)
+            .containsExactly("pipeline", "source", "logs", "metrics", "tracing", "admin")
+            .path("app.ownershipChain[*].role")
+            .entityList(String.class)
+            .containsExactly("OWNER", "SQUAD", "BUDDY", "GROUP", "GROUP");
     }
 
     @Test
@@ -51,4 +65,5 @@ class DemoEstateIT extends IntegrationTest {
         assertThat(count("MATCH (n) WHERE NOT n:__Migration RETURN count(n)")).isEqualTo(nodes);
         assertThat(count("MATCH ()-[r]->() RETURN count(r)")).isEqualTo(relationships);
     }
+
 }

@@ -43,15 +43,18 @@ class DemoEstateTests {
 
     @Test
     void namesAreUniqueDnsLabels() {
-        List<String> names = Stream.of(names(ESTATE.apps(), App::name), names(ESTATE.squads(), Squad::name),
-                names(ESTATE.groups(), Group::name)).flatMap(List::stream).toList();
+        List<String> names = Stream
+            .of(names(ESTATE.apps(), App::name), names(ESTATE.squads(), Squad::name),
+                    names(ESTATE.groups(), Group::name))
+            .flatMap(List::stream)
+            .toList();
         assertThat(names).allSatisfy(name -> assertThat(name).matches(DNS_LABEL).hasSizeLessThanOrEqualTo(63));
         assertThat(names(ESTATE.apps(), App::name)).doesNotHaveDuplicates();
         assertThat(names(ESTATE.squads(), Squad::name)).doesNotHaveDuplicates();
         assertThat(names(ESTATE.groups(), Group::name)).doesNotHaveDuplicates();
         assertThat(names(ESTATE.people(), Person::handle)).doesNotHaveDuplicates();
         assertThat(names(ESTATE.people(), Person::email)).doesNotHaveDuplicates()
-                .allSatisfy(email -> assertThat(email).endsWith("@acme.example"));
+            .allSatisfy(email -> assertThat(email).endsWith("@acme.example"));
     }
 
     @Test
@@ -65,16 +68,17 @@ class DemoEstateTests {
     @Test
     void organisationHasOneRootAndSixDepartments() {
         assertThat(ESTATE.groups()).filteredOn(group -> group.type().equals(DemoEstate.ORGANISATION))
-                .singleElement()
-                .satisfies(root -> assertThat(root.name()).isEqualTo("engineering"))
-                .satisfies(root -> assertThat(root.parent()).isNull());
+            .singleElement()
+            .satisfies(root -> assertThat(root.name()).isEqualTo("engineering"))
+            .satisfies(root -> assertThat(root.parent()).isNull());
         assertThat(ESTATE.groups()).filteredOn(group -> group.type().equals(DemoEstate.DEPARTMENT))
-                .hasSize(6)
-                .allSatisfy(department -> assertThat(department.parent()).isEqualTo("engineering"));
-        Set<String> departments = ESTATE.groups().stream()
-                .filter(group -> group.type().equals(DemoEstate.DEPARTMENT))
-                .map(Group::name)
-                .collect(Collectors.toSet());
+            .hasSize(6)
+            .allSatisfy(department -> assertThat(department.parent()).isEqualTo("engineering"));
+        Set<String> departments = ESTATE.groups()
+            .stream()
+            .filter(group -> group.type().equals(DemoEstate.DEPARTMENT))
+            .map(Group::name)
+            .collect(Collectors.toSet());
         assertThat(ESTATE.squads()).allSatisfy(squad -> assertThat(departments).contains(squad.department()));
         assertThat(ESTATE.squads().stream().map(Squad::department).distinct()).hasSize(6);
     }
@@ -129,9 +133,10 @@ class DemoEstateTests {
             assertThat(squads).containsAll(person.squads());
             assertThat(person.handle()).matches("[a-z]+\\.[a-z]+\\d*");
         });
-        Map<String, Long> members = ESTATE.people().stream()
-                .flatMap(person -> person.squads().stream())
-                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        Map<String, Long> members = ESTATE.people()
+            .stream()
+            .flatMap(person -> person.squads().stream())
+            .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         assertThat(ESTATE.squads()).allSatisfy(squad -> {
             assertThat(members.get(squad.name())).isGreaterThanOrEqualTo(2);
             assertThat(squad.slackChannel()).isEqualTo("#team-" + squad.name());
@@ -142,9 +147,10 @@ class DemoEstateTests {
     @Test
     void appOwnersAreUsuallyMembersOfTheOwningSquad() {
         Map<String, Person> people = byKey(ESTATE.people(), Person::handle);
-        long inSquad = ESTATE.apps().stream()
-                .filter(app -> people.get(app.owner()).squads().contains(app.squad()))
-                .count();
+        long inSquad = ESTATE.apps()
+            .stream()
+            .filter(app -> people.get(app.owner()).squads().contains(app.squad()))
+            .count();
         assertThat(inSquad).isGreaterThan(ESTATE.apps().size() * 3L / 4);
     }
 
@@ -152,14 +158,14 @@ class DemoEstateTests {
     void somePeopleHaveLeftAndSomeOfThemStillOwnApps() {
         List<Person> leavers = ESTATE.people().stream().filter(person -> !person.active()).toList();
         assertThat(leavers).isNotEmpty()
-                .allSatisfy(person -> assertThat(person.leftAt()).isBefore(DemoEstate.REFERENCE_TIME));
+            .allSatisfy(person -> assertThat(person.leftAt()).isBefore(DemoEstate.REFERENCE_TIME));
         assertThat(leavers.size()).isLessThan(ESTATE.people().size() / 10);
         assertThat(ESTATE.people()).filteredOn(Person::active)
-                .allSatisfy(person -> assertThat(person.leftAt()).isNull());
+            .allSatisfy(person -> assertThat(person.leftAt()).isNull());
         Map<String, Person> people = byKey(ESTATE.people(), Person::handle);
         assertThat(ESTATE.apps()).anySatisfy(app -> assertThat(people.get(app.owner()).active()).isFalse());
         assertThat(ESTATE.apps()).filteredOn(app -> !people.get(app.owner()).active())
-                .allSatisfy(app -> assertThat(app.ownerSince()).isBefore(people.get(app.owner()).leftAt()));
+            .allSatisfy(app -> assertThat(app.ownerSince()).isBefore(people.get(app.owner()).leftAt()));
     }
 
     @Test
@@ -172,41 +178,46 @@ class DemoEstateTests {
             assertThat(buddy.squads()).contains("sre");
         });
         assertThat(ESTATE.squads()).filteredOn(squad -> squad.name().equals("sre"))
-                .singleElement()
-                .satisfies(squad -> assertThat(squad.department()).isEqualTo("platform"));
+            .singleElement()
+            .satisfies(squad -> assertThat(squad.department()).isEqualTo("platform"));
     }
 
     @Test
     void everyAppHasSixBookmarksWithTheExactLabels() {
         assertThat(ESTATE.apps()).allSatisfy(app -> {
             assertThat(app.links()).extracting(Link::label)
-                    .containsExactly("pipeline", "source", "logs", "metrics", "tracing", "admin");
+                .containsExactly("pipeline", "source", "logs", "metrics", "tracing", "admin");
             assertThat(app.links()).extracting(Link::url)
-                    .allSatisfy(url -> assertThat(url).startsWith("https://").contains(".acme.example").contains(app.name()));
+                .allSatisfy(
+                        url -> assertThat(url).startsWith("https://").contains(".acme.example").contains(app.name()));
         });
     }
 
     @Test
     void tiersFollowTheUsualSpreadAndHubsAreTierOne() {
-        Map<String, Long> tiers = ESTATE.apps().stream().collect(Collectors.groupingBy(App::tier, Collectors.counting()));
+        Map<String, Long> tiers = ESTATE.apps()
+            .stream()
+            .collect(Collectors.groupingBy(App::tier, Collectors.counting()));
         assertThat(tiers.get("TIER_1")).isBetween(20L, 70L);
         assertThat(tiers.get("TIER_2")).isBetween(60L, 140L);
         assertThat(tiers.get("TIER_3")).isBetween(120L, 200L);
         assertThat(tiers.get("TIER_4")).isBetween(60L, 140L);
         Map<String, App> apps = byKey(ESTATE.apps(), App::name);
         assertThat(Stream.of("auth-service", "config-service", "user-service", "api-gateway").map(apps::get))
-                .allSatisfy(hub -> {
-                    assertThat(hub.tier()).isEqualTo("TIER_1");
-                    assertThat(hub.links().get(1).url()).contains("/platform/");
-                });
+            .allSatisfy(hub -> {
+                assertThat(hub.tier()).isEqualTo("TIER_1");
+                assertThat(hub.links().get(1).url()).contains("/platform/");
+            });
     }
 
     @Test
     void authServiceIsCalledDirectlyByMostApps() {
         Map<String, Integer> callers = callerCounts(ESTATE);
         assertThat(callers.get("auth-service")).isGreaterThanOrEqualTo(ESTATE.apps().size() * 7 / 10);
-        assertThat(callers.get("config-service")).isBetween(ESTATE.apps().size() * 45 / 100, ESTATE.apps().size() * 75 / 100);
-        assertThat(callers.get("user-service")).isBetween(ESTATE.apps().size() * 20 / 100, ESTATE.apps().size() * 45 / 100);
+        assertThat(callers.get("config-service")).isBetween(ESTATE.apps().size() * 45 / 100,
+                ESTATE.apps().size() * 75 / 100);
+        assertThat(callers.get("user-service")).isBetween(ESTATE.apps().size() * 20 / 100,
+                ESTATE.apps().size() * 45 / 100);
     }
 
     @Test
@@ -221,34 +232,39 @@ class DemoEstateTests {
         int n = counts.length;
         double median = (counts[(n - 1) / 2] + counts[n / 2]) / 2.0;
         assertThat(median).isBetween(1.0, 2.0);
-        // Heavy tail: besides the hubs, some ordinary apps are called by ten or more others.
+        // Heavy tail: besides the hubs, some ordinary apps are called by ten or more
+        // others.
         Map<String, Integer> callers = callerCounts(ESTATE);
         Set<String> hubs = Set.of("auth-service", "config-service", "user-service", "api-gateway", "feature-flags",
                 "audit-log", "notification-service");
         assertThat(callers.entrySet()).filteredOn(entry -> !hubs.contains(entry.getKey()) && entry.getValue() >= 10)
-                .isNotEmpty();
+            .isNotEmpty();
     }
 
     @Test
     void everyAppCallsAtLeastOneOtherApp() {
         Set<String> callers = ESTATE.dependencies().stream().map(Dependency::caller).collect(Collectors.toSet());
         assertThat(ESTATE.apps()).filteredOn(app -> !callers.contains(app.name()))
-                .hasSizeLessThan(ESTATE.apps().size() / 50);
+            .hasSizeLessThan(ESTATE.apps().size() / 50);
     }
 
     @Test
     void someCallsGoBackAndCloseShortCycles() {
         Set<String> edges = ESTATE.dependencies().stream().map(DemoEstateTests::key).collect(Collectors.toSet());
         Map<String, List<String>> callees = new HashMap<>();
-        ESTATE.dependencies().forEach(d -> callees.computeIfAbsent(d.caller(), key -> new ArrayList<>()).add(d.callee()));
+        ESTATE.dependencies()
+            .forEach(d -> callees.computeIfAbsent(d.caller(), key -> new ArrayList<>()).add(d.callee()));
         Set<String> hubs = Set.of("auth-service", "user-service");
-        long twoCycles = ESTATE.dependencies().stream()
-                .filter(d -> !hubs.contains(d.caller()) && edges.contains(d.callee() + ">" + d.caller()))
-                .count();
-        long threeCycles = ESTATE.dependencies().stream()
-                .filter(d -> callees.getOrDefault(d.callee(), List.of()).stream()
-                        .anyMatch(c -> !c.equals(d.caller()) && edges.contains(c + ">" + d.caller())))
-                .count();
+        long twoCycles = ESTATE.dependencies()
+            .stream()
+            .filter(d -> !hubs.contains(d.caller()) && edges.contains(d.callee() + ">" + d.caller()))
+            .count();
+        long threeCycles = ESTATE.dependencies()
+            .stream()
+            .filter(d -> callees.getOrDefault(d.callee(), List.of())
+                .stream()
+                .anyMatch(c -> !c.equals(d.caller()) && edges.contains(c + ">" + d.caller())))
+            .count();
         assertThat(twoCycles).isPositive();
         assertThat(threeCycles).isPositive();
         assertThat(twoCycles / 2 + threeCycles / 3).isLessThan(ESTATE.dependencies().size() / 10);
@@ -268,7 +284,7 @@ class DemoEstateTests {
         assertThat(estate.dependencies()).hasSizeBetween(40_000, 60_000);
         assertThat(estate.people()).hasSizeBetween(15_000, 25_000);
         assertThat(names(estate.apps(), App::name)).doesNotHaveDuplicates()
-                .allSatisfy(name -> assertThat(name).matches(DNS_LABEL).hasSizeLessThanOrEqualTo(63));
+            .allSatisfy(name -> assertThat(name).matches(DNS_LABEL).hasSizeLessThanOrEqualTo(63));
         assertThat(names(estate.squads(), Squad::name)).doesNotHaveDuplicates();
         assertThat(names(estate.people(), Person::handle)).doesNotHaveDuplicates();
         assertThat(estate.dependencies().stream().map(DemoEstateTests::key)).doesNotHaveDuplicates();
@@ -306,7 +322,11 @@ class DemoEstateTests {
     @Test
     void thePaymentsApiIsACriticalAppThatOthersCall() {
         for (DemoEstate estate : List.of(ESTATE, DemoEstate.generate(10_000, 42), DemoEstate.generate(400, 7))) {
-            App payments = estate.apps().stream().filter(app -> app.name().equals("payments-api")).findFirst().orElseThrow();
+            App payments = estate.apps()
+                .stream()
+                .filter(app -> app.name().equals("payments-api"))
+                .findFirst()
+                .orElseThrow();
             long callers = estate.dependencies().stream().filter(d -> d.callee().equals("payments-api")).count();
 
             assertThat(payments.tier()).isEqualTo("TIER_1");
@@ -314,4 +334,5 @@ class DemoEstateTests {
             assertThat(callers).isGreaterThanOrEqualTo(5);
         }
     }
+
 }

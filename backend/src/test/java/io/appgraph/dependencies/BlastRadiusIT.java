@@ -17,9 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * What breaks if an app breaks: every app that calls it directly or through others, once, at its
- * shortest distance. Fixture chains read right to left: {@code chain("a", "b", "c")} is a <- b <- c,
- * b calls a and c calls b.
+ * What breaks if an app breaks: every app that calls it directly or through others, once,
+ * at its shortest distance. Fixture chains read right to left:
+ * {@code chain("a", "b", "c")} is a <- b <- c, b calls a and c calls b.
  */
 class BlastRadiusIT extends IntegrationTest {
 
@@ -27,7 +27,8 @@ class BlastRadiusIT extends IntegrationTest {
 
     @BeforeEach
     void estate() {
-        // Every app gets a squad and an owner, as the contract's BlastRadius operation reads both.
+        // Every app gets a squad and an owner, as the contract's BlastRadius operation
+        // reads both.
         this.estate = new Fixtures(this.driver).squad("core").person("jane.doe");
     }
 
@@ -49,10 +50,15 @@ class BlastRadiusIT extends IntegrationTest {
         this.estate.chain("a", "b", "c", "d");
 
         assertThat(impacted(blastRadius("c", null))).containsExactly(tuple("d", 1));
-        blastRadius("d", null)
-                .path("blastRadius.count").entity(Integer.class).isEqualTo(0)
-                .path("blastRadius.truncated").entity(Boolean.class).isEqualTo(false)
-                .path("blastRadius.impacted").entityList(Object.class).hasSize(0);
+        blastRadius("d", null).path("blastRadius.count")
+            .entity(Integer.class)
+            .isEqualTo(0)
+            .path("blastRadius.truncated")
+            .entity(Boolean.class)
+            .isEqualTo(false)
+            .path("blastRadius.impacted")
+            .entityList(Object.class)
+            .hasSize(0);
     }
 
     @Test
@@ -132,7 +138,8 @@ class BlastRadiusIT extends IntegrationTest {
 
     @Test
     void longerPathsToAppsAlreadyWithinMaxDepthDoNotTruncate() {
-        // b and c both call a; c also calls b: c is at distance 1, whatever the path through b
+        // b and c both call a; c also calls b: c is at distance 1, whatever the path
+        // through b
         apps("a", "b", "c");
         this.estate.chain("a", "b", "c").dependsOn("c", "a");
 
@@ -153,9 +160,15 @@ class BlastRadiusIT extends IntegrationTest {
         radius.path("blastRadius.count").entity(Integer.class).isEqualTo(10);
         radius.path("blastRadius.truncated").entity(Boolean.class).isEqualTo(true);
         assertThat(impacted(radius)).last().isEqualTo(tuple("app-10", 10));
-        this.graphQl.documentName("BlastRadiusDetails").variable("app", "app-00").execute()
-                .path("blastRadius.app.name").entity(String.class).isEqualTo("app-00")
-                .path("blastRadius.maxDepth").entity(Integer.class).isEqualTo(10);
+        this.graphQl.documentName("BlastRadiusDetails")
+            .variable("app", "app-00")
+            .execute()
+            .path("blastRadius.app.name")
+            .entity(String.class)
+            .isEqualTo("app-00")
+            .path("blastRadius.maxDepth")
+            .entity(Integer.class)
+            .isEqualTo(10);
     }
 
     @Test
@@ -186,20 +199,23 @@ class BlastRadiusIT extends IntegrationTest {
     void anUnknownAppIsNotFound() {
         apps("a");
 
-        blastRadius("no-such-app", null).errors().satisfy(errors -> assertThat(errors).singleElement()
-                .satisfies(error -> {
-                    assertThat(error.getErrorType()).isEqualTo(ErrorType.NOT_FOUND);
-                    assertThat(error.getExtensions()).containsEntry("code", "NOT_FOUND");
-                    assertThat(error.getMessage()).contains("no-such-app");
-                }));
+        blastRadius("no-such-app", null).errors()
+            .satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                assertThat(error.getErrorType()).isEqualTo(ErrorType.NOT_FOUND);
+                assertThat(error.getExtensions()).containsEntry("code", "NOT_FOUND");
+                assertThat(error.getMessage()).contains("no-such-app");
+            }));
     }
 
     @Test
     void impactedAppsCarryTheirSquadAndOwnerAndSayWhenTheOwnerHasLeft() {
-        this.estate.squad("storefront").squad("payments").leaver("old.timer")
-                .app("payments-api", "payments", "jane.doe").app("checkout", "payments", "old.timer")
-                .app("web", "storefront", "jane.doe")
-                .chain("payments-api", "checkout", "web");
+        this.estate.squad("storefront")
+            .squad("payments")
+            .leaver("old.timer")
+            .app("payments-api", "payments", "jane.doe")
+            .app("checkout", "payments", "old.timer")
+            .app("web", "storefront", "jane.doe")
+            .chain("payments-api", "checkout", "web");
 
         var radius = blastRadius("payments-api", null);
 
@@ -225,7 +241,8 @@ class BlastRadiusIT extends IntegrationTest {
 
     private GraphQlTester.Response blastRadius(String app, Integer maxDepth) {
         var request = this.graphQl.documentName("BlastRadius").variable("app", app);
-        // Left out rather than null when not given, so the schema's default applies as for a real client.
+        // Left out rather than null when not given, so the schema's default applies as
+        // for a real client.
         return ((maxDepth != null) ? request.variable("maxDepth", maxDepth) : request).execute();
     }
 
@@ -248,4 +265,5 @@ class BlastRadiusIT extends IntegrationTest {
 
     record Owner(String handle, boolean active) {
     }
+
 }

@@ -13,7 +13,10 @@ import org.springframework.graphql.execution.ErrorType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-/** Declared dependencies (addDependency, removeDependency) and the dependency graph the portal draws. */
+/**
+ * Declared dependencies (addDependency, removeDependency) and the dependency graph the
+ * portal draws.
+ */
 class DependencyGraphIT extends IntegrationTest {
 
     private Fixtures estate;
@@ -29,17 +32,29 @@ class DependencyGraphIT extends IntegrationTest {
     void addDependencyDeclaresThatOneAppCallsAnother() {
         this.estate.apps("checkout", "payments-api");
 
-        this.graphQl.documentName("AddDependency").variable("from", "checkout").variable("to", "payments-api")
-                .execute()
-                .path("addDependency.dependency.from.name").entity(String.class).isEqualTo("checkout")
-                .path("addDependency.dependency.to.name").entity(String.class).isEqualTo("payments-api")
-                .path("addDependency.errors").entityList(Object.class).hasSize(0);
+        this.graphQl.documentName("AddDependency")
+            .variable("from", "checkout")
+            .variable("to", "payments-api")
+            .execute()
+            .path("addDependency.dependency.from.name")
+            .entity(String.class)
+            .isEqualTo("checkout")
+            .path("addDependency.dependency.to.name")
+            .entity(String.class)
+            .isEqualTo("payments-api")
+            .path("addDependency.errors")
+            .entityList(Object.class)
+            .hasSize(0);
 
         assertThat(count("""
                 MATCH (:App {name: 'checkout'})-[d:DEPENDS_ON]->(:App {name: 'payments-api'})
                 WHERE d.sources = ['DECLARED'] AND d.firstSeen IS NOT NULL RETURN count(d)""")).isEqualTo(1);
-        this.graphQl.documentName("AppDetails").variable("name", "payments-api").execute()
-                .path("app.dependents[*].name").entityList(String.class).containsExactly("checkout");
+        this.graphQl.documentName("AppDetails")
+            .variable("name", "payments-api")
+            .execute()
+            .path("app.dependents[*].name")
+            .entityList(String.class)
+            .containsExactly("checkout");
     }
 
     @Test
@@ -47,10 +62,16 @@ class DependencyGraphIT extends IntegrationTest {
         this.estate.apps("checkout", "payments-api");
 
         for (int i = 0; i < 2; i++) {
-            this.graphQl.documentName("AddDependencyDetails").variable("from", "checkout").variable("to", "payments-api")
-                    .execute()
-                    .path("addDependency.dependency.sources").entityList(String.class).containsExactly("DECLARED")
-                    .path("addDependency.errors").entityList(Object.class).hasSize(0);
+            this.graphQl.documentName("AddDependencyDetails")
+                .variable("from", "checkout")
+                .variable("to", "payments-api")
+                .execute()
+                .path("addDependency.dependency.sources")
+                .entityList(String.class)
+                .containsExactly("DECLARED")
+                .path("addDependency.errors")
+                .entityList(Object.class)
+                .hasSize(0);
         }
 
         assertThat(count("MATCH (:App {name: 'checkout'})-[d:DEPENDS_ON]->() RETURN count(d)")).isEqualTo(1);
@@ -63,9 +84,13 @@ class DependencyGraphIT extends IntegrationTest {
     void declaringAnEdgeTheMeshAlreadySawAddsDeclaredToItsSources() {
         this.estate.apps("checkout", "payments-api").dependsOn("checkout", "payments-api", "MESH");
 
-        List<String> sources = this.graphQl.documentName("AddDependencyDetails").variable("from", "checkout")
-                .variable("to", "payments-api").execute()
-                .path("addDependency.dependency.sources").entityList(String.class).get();
+        List<String> sources = this.graphQl.documentName("AddDependencyDetails")
+            .variable("from", "checkout")
+            .variable("to", "payments-api")
+            .execute()
+            .path("addDependency.dependency.sources")
+            .entityList(String.class)
+            .get();
 
         assertThat(sources).containsExactlyInAnyOrder("MESH", "DECLARED");
         assertThat(count("MATCH (:App {name: 'checkout'})-[d:DEPENDS_ON]->() RETURN count(d)")).isEqualTo(1);
@@ -75,17 +100,29 @@ class DependencyGraphIT extends IntegrationTest {
     void addingADependencyOnOrFromAnUnknownAppIsNotFound() {
         this.estate.apps("checkout");
 
-        this.graphQl.documentName("AddDependency").variable("from", "checkout").variable("to", "no-such-app")
-                .execute()
-                .path("addDependency.dependency").valueIsNull()
-                .path("addDependency.errors[*].code").entityList(String.class).containsExactly("NOT_FOUND")
-                .path("addDependency.errors[0].message").entity(String.class)
-                .satisfies(message -> assertThat(message).contains("no-such-app"));
+        this.graphQl.documentName("AddDependency")
+            .variable("from", "checkout")
+            .variable("to", "no-such-app")
+            .execute()
+            .path("addDependency.dependency")
+            .valueIsNull()
+            .path("addDependency.errors[*].code")
+            .entityList(String.class)
+            .containsExactly("NOT_FOUND")
+            .path("addDependency.errors[0].message")
+            .entity(String.class)
+            .satisfies(message -> assertThat(message).contains("no-such-app"));
 
-        List<UserError> errors = this.graphQl.documentName("AddDependencyDetails").variable("from", "ghost-a")
-                .variable("to", "ghost-b").execute().path("addDependency.errors").entityList(UserError.class).get();
-        assertThat(errors).extracting(UserError::code, UserError::field).containsExactlyInAnyOrder(
-                tuple("NOT_FOUND", List.of("input", "from")), tuple("NOT_FOUND", List.of("input", "to")));
+        List<UserError> errors = this.graphQl.documentName("AddDependencyDetails")
+            .variable("from", "ghost-a")
+            .variable("to", "ghost-b")
+            .execute()
+            .path("addDependency.errors")
+            .entityList(UserError.class)
+            .get();
+        assertThat(errors).extracting(UserError::code, UserError::field)
+            .containsExactlyInAnyOrder(tuple("NOT_FOUND", List.of("input", "from")),
+                    tuple("NOT_FOUND", List.of("input", "to")));
         assertThat(count("MATCH (a:App) RETURN count(a)")).isEqualTo(1);
         assertThat(count("MATCH ()-[d:DEPENDS_ON]->() RETURN count(d)")).isZero();
     }
@@ -94,12 +131,18 @@ class DependencyGraphIT extends IntegrationTest {
     void anAppCannotDependOnItself() {
         this.estate.apps("checkout");
 
-        this.graphQl.documentName("AddDependency").variable("from", "checkout").variable("to", "checkout")
-                .execute()
-                .path("addDependency.dependency").valueIsNull()
-                .path("addDependency.errors[*].code").entityList(String.class).containsExactly("INVALID")
-                .path("addDependency.errors[0].message").entity(String.class)
-                .satisfies(message -> assertThat(message).contains("checkout").contains("itself"));
+        this.graphQl.documentName("AddDependency")
+            .variable("from", "checkout")
+            .variable("to", "checkout")
+            .execute()
+            .path("addDependency.dependency")
+            .valueIsNull()
+            .path("addDependency.errors[*].code")
+            .entityList(String.class)
+            .containsExactly("INVALID")
+            .path("addDependency.errors[0].message")
+            .entity(String.class)
+            .satisfies(message -> assertThat(message).contains("checkout").contains("itself"));
         assertThat(count("MATCH ()-[d:DEPENDS_ON]->() RETURN count(d)")).isZero();
     }
 
@@ -107,11 +150,17 @@ class DependencyGraphIT extends IntegrationTest {
     void appNamesThatAreNotDnsLabelsAreInvalid() {
         this.estate.apps("checkout");
 
-        List<UserError> errors = this.graphQl.documentName("AddDependencyDetails").variable("from", "Checkout")
-                .variable("to", "payments api").execute().path("addDependency.errors").entityList(UserError.class).get();
+        List<UserError> errors = this.graphQl.documentName("AddDependencyDetails")
+            .variable("from", "Checkout")
+            .variable("to", "payments api")
+            .execute()
+            .path("addDependency.errors")
+            .entityList(UserError.class)
+            .get();
 
-        assertThat(errors).extracting(UserError::code, UserError::field).containsExactlyInAnyOrder(
-                tuple("INVALID", List.of("input", "from")), tuple("INVALID", List.of("input", "to")));
+        assertThat(errors).extracting(UserError::code, UserError::field)
+            .containsExactlyInAnyOrder(tuple("INVALID", List.of("input", "from")),
+                    tuple("INVALID", List.of("input", "to")));
         assertThat(count("MATCH ()-[d:DEPENDS_ON]->() RETURN count(d)")).isZero();
     }
 
@@ -121,9 +170,13 @@ class DependencyGraphIT extends IntegrationTest {
     void removingTheOnlyDeclaredSourceDeletesTheEdge() {
         this.estate.apps("checkout", "payments-api").dependsOn("checkout", "payments-api", "DECLARED");
 
-        this.graphQl.documentName("RemoveDependency").variable("from", "checkout").variable("to", "payments-api")
-                .execute()
-                .path("removeDependency.errors").entityList(Object.class).hasSize(0);
+        this.graphQl.documentName("RemoveDependency")
+            .variable("from", "checkout")
+            .variable("to", "payments-api")
+            .execute()
+            .path("removeDependency.errors")
+            .entityList(Object.class)
+            .hasSize(0);
 
         assertThat(count("MATCH ()-[d:DEPENDS_ON]->() RETURN count(d)")).isZero();
         assertThat(count("MATCH (a:App) RETURN count(a)")).isEqualTo(2);
@@ -133,18 +186,25 @@ class DependencyGraphIT extends IntegrationTest {
     void removingTheDeclaredSourceReturnsNoDependencyWhenNothingElseReportsIt() {
         this.estate.apps("checkout", "payments-api").dependsOn("checkout", "payments-api", "DECLARED");
 
-        this.graphQl.documentName("RemoveDependencyDetails").variable("from", "checkout").variable("to", "payments-api")
-                .execute()
-                .path("removeDependency.dependency").valueIsNull()
-                .path("removeDependency.errors").entityList(Object.class).hasSize(0);
+        this.graphQl.documentName("RemoveDependencyDetails")
+            .variable("from", "checkout")
+            .variable("to", "payments-api")
+            .execute()
+            .path("removeDependency.dependency")
+            .valueIsNull()
+            .path("removeDependency.errors")
+            .entityList(Object.class)
+            .hasSize(0);
     }
 
     @Test
     void removingADependencyTheMeshAlsoSeesLeavesTheMeshEdge() {
         this.estate.apps("checkout", "payments-api").dependsOn("checkout", "payments-api", "DECLARED", "MESH");
 
-        var response = this.graphQl.documentName("RemoveDependencyDetails").variable("from", "checkout")
-                .variable("to", "payments-api").execute();
+        var response = this.graphQl.documentName("RemoveDependencyDetails")
+            .variable("from", "checkout")
+            .variable("to", "payments-api")
+            .execute();
 
         response.path("removeDependency.errors").entityList(Object.class).hasSize(0);
         response.path("removeDependency.dependency.from.name").entity(String.class).isEqualTo("checkout");
@@ -161,11 +221,16 @@ class DependencyGraphIT extends IntegrationTest {
         List<String> before = this.estate.snapshot();
 
         for (String callee : List.of("payments-api", "ledger")) {
-            this.graphQl.documentName("RemoveDependency").variable("from", "checkout").variable("to", callee)
-                    .execute()
-                    .path("removeDependency.errors[*].code").entityList(String.class).containsExactly("NOT_FOUND")
-                    .path("removeDependency.errors[0].message").entity(String.class)
-                    .satisfies(message -> assertThat(message).contains("checkout").contains(callee));
+            this.graphQl.documentName("RemoveDependency")
+                .variable("from", "checkout")
+                .variable("to", callee)
+                .execute()
+                .path("removeDependency.errors[*].code")
+                .entityList(String.class)
+                .containsExactly("NOT_FOUND")
+                .path("removeDependency.errors[0].message")
+                .entity(String.class)
+                .satisfies(message -> assertThat(message).contains("checkout").contains(callee));
         }
 
         assertThat(this.estate.snapshot()).isEqualTo(before);
@@ -175,15 +240,24 @@ class DependencyGraphIT extends IntegrationTest {
     void removingWithUnknownAppsOrItselfSaysWhy() {
         this.estate.apps("checkout");
 
-        List<UserError> unknown = this.graphQl.documentName("RemoveDependencyDetails").variable("from", "checkout")
-                .variable("to", "no-such-app").execute().path("removeDependency.errors").entityList(UserError.class).get();
+        List<UserError> unknown = this.graphQl.documentName("RemoveDependencyDetails")
+            .variable("from", "checkout")
+            .variable("to", "no-such-app")
+            .execute()
+            .path("removeDependency.errors")
+            .entityList(UserError.class)
+            .get();
         assertThat(unknown).extracting(UserError::code, UserError::field)
-                .containsExactly(tuple("NOT_FOUND", List.of("input", "to")));
+            .containsExactly(tuple("NOT_FOUND", List.of("input", "to")));
         assertThat(unknown.get(0).message()).contains("no-such-app");
 
-        this.graphQl.documentName("RemoveDependency").variable("from", "checkout").variable("to", "checkout")
-                .execute()
-                .path("removeDependency.errors[*].code").entityList(String.class).containsExactly("INVALID");
+        this.graphQl.documentName("RemoveDependency")
+            .variable("from", "checkout")
+            .variable("to", "checkout")
+            .execute()
+            .path("removeDependency.errors[*].code")
+            .entityList(String.class)
+            .containsExactly("INVALID");
     }
 
     // ------------------------------------------------------------------ dependencyGraph
@@ -195,21 +269,15 @@ class DependencyGraphIT extends IntegrationTest {
         var graph = this.graphQl.documentName("DependencyGraph").execute();
 
         assertThat(graph.path("dependencyGraph.nodes").entityList(Node.class).get()).containsExactly(
-                new Node("checkout", "payments", 1, false),
-                new Node("db", null, 2, true),
-                new Node("fraud", null, 1, false),
-                new Node("ledger", "payments", 1, false),
-                new Node("mobile", null, 0, false),
-                new Node("payments-api", "payments", 1, false),
+                new Node("checkout", "payments", 1, false), new Node("db", null, 2, true),
+                new Node("fraud", null, 1, false), new Node("ledger", "payments", 1, false),
+                new Node("mobile", null, 0, false), new Node("payments-api", "payments", 1, false),
                 new Node("web", "storefront", 1, false));
         assertThat(edges(graph.path("dependencyGraph.edges").entityList(Edge.class).get())).containsExactlyInAnyOrder(
-                tuple("mobile", "web", List.of("DECLARED")),
-                tuple("web", "checkout", List.of("MESH")),
+                tuple("mobile", "web", List.of("DECLARED")), tuple("web", "checkout", List.of("MESH")),
                 tuple("checkout", "payments-api", List.of("DECLARED", "MESH")),
-                tuple("payments-api", "ledger", List.of("DECLARED")),
-                tuple("ledger", "db", List.of("NETWORK_POLICY")),
-                tuple("fraud", "db", List.of("DECLARED")),
-                tuple("db", "fraud", List.of("MESH")));
+                tuple("payments-api", "ledger", List.of("DECLARED")), tuple("ledger", "db", List.of("NETWORK_POLICY")),
+                tuple("fraud", "db", List.of("DECLARED")), tuple("db", "fraud", List.of("MESH")));
     }
 
     @Test
@@ -219,16 +287,13 @@ class DependencyGraphIT extends IntegrationTest {
         var graph = this.graphQl.documentName("DependencyGraph").variable("squad", "payments").execute();
 
         assertThat(graph.path("dependencyGraph.nodes").entityList(Node.class).get()).containsExactly(
-                new Node("checkout", "payments", 1, false),
-                new Node("db", null, 2, true),
-                new Node("ledger", "payments", 1, false),
-                new Node("payments-api", "payments", 1, false),
+                new Node("checkout", "payments", 1, false), new Node("db", null, 2, true),
+                new Node("ledger", "payments", 1, false), new Node("payments-api", "payments", 1, false),
                 new Node("web", "storefront", 1, false));
         assertThat(edges(graph.path("dependencyGraph.edges").entityList(Edge.class).get())).containsExactlyInAnyOrder(
                 tuple("web", "checkout", List.of("MESH")),
                 tuple("checkout", "payments-api", List.of("DECLARED", "MESH")),
-                tuple("payments-api", "ledger", List.of("DECLARED")),
-                tuple("ledger", "db", List.of("NETWORK_POLICY")));
+                tuple("payments-api", "ledger", List.of("DECLARED")), tuple("ledger", "db", List.of("NETWORK_POLICY")));
     }
 
     @Test
@@ -236,51 +301,69 @@ class DependencyGraphIT extends IntegrationTest {
         anEstate();
         this.estate.squad("idle");
 
-        this.graphQl.documentName("DependencyGraph").variable("squad", "idle").execute()
-                .path("dependencyGraph.nodes").entityList(Object.class).hasSize(0)
-                .path("dependencyGraph.edges").entityList(Object.class).hasSize(0);
+        this.graphQl.documentName("DependencyGraph")
+            .variable("squad", "idle")
+            .execute()
+            .path("dependencyGraph.nodes")
+            .entityList(Object.class)
+            .hasSize(0)
+            .path("dependencyGraph.edges")
+            .entityList(Object.class)
+            .hasSize(0);
     }
 
     @Test
     void anUnknownSquadIsNotFound() {
         anEstate();
 
-        this.graphQl.documentName("DependencyGraph").variable("squad", "no-such-squad").execute()
-                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
-                    assertThat(error.getErrorType()).isEqualTo(ErrorType.NOT_FOUND);
-                    assertThat(error.getExtensions()).containsEntry("code", "NOT_FOUND");
-                    assertThat(error.getMessage()).contains("no-such-squad");
-                }));
+        this.graphQl.documentName("DependencyGraph")
+            .variable("squad", "no-such-squad")
+            .execute()
+            .errors()
+            .satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                assertThat(error.getErrorType()).isEqualTo(ErrorType.NOT_FOUND);
+                assertThat(error.getExtensions()).containsEntry("code", "NOT_FOUND");
+                assertThat(error.getMessage()).contains("no-such-squad");
+            }));
     }
 
     @Test
     void anEmptyEstateHasAnEmptyGraph() {
-        this.graphQl.documentName("DependencyGraph").execute()
-                .path("dependencyGraph.nodes").entityList(Object.class).hasSize(0)
-                .path("dependencyGraph.edges").entityList(Object.class).hasSize(0);
+        this.graphQl.documentName("DependencyGraph")
+            .execute()
+            .path("dependencyGraph.nodes")
+            .entityList(Object.class)
+            .hasSize(0)
+            .path("dependencyGraph.edges")
+            .entityList(Object.class)
+            .hasSize(0);
     }
 
     /**
-     * mobile -> web (storefront) -> checkout -> payments-api -> ledger (payments) -> db <-> fraud;
-     * an alert fires on db, one on web is resolved.
+     * mobile -> web (storefront) -> checkout -> payments-api -> ledger (payments) -> db
+     * <-> fraud; an alert fires on db, one on web is resolved.
      */
     private void anEstate() {
-        this.estate.squad("payments").squad("storefront").person("jane.doe")
-                .app("checkout", "payments", "jane.doe").app("payments-api", "payments", "jane.doe")
-                .app("ledger", "payments", "jane.doe").app("web", "storefront", "jane.doe")
-                .apps("mobile", "db", "fraud")
-                .dependsOn("mobile", "web")
-                .dependsOn("web", "checkout", "MESH")
-                .dependsOn("checkout", "payments-api", "DECLARED", "MESH")
-                .dependsOn("payments-api", "ledger")
-                .dependsOn("ledger", "db", "NETWORK_POLICY")
-                .dependsOn("fraud", "db")
-                .dependsOn("db", "fraud", "MESH")
-                .run("""
-                        MATCH (db:App {name: 'db'}), (web:App {name: 'web'})
-                        CREATE (:Alert {fingerprint: 'a1', name: 'DiskFull', status: 'FIRING'})-[:ON]->(db)
-                        CREATE (:Alert {fingerprint: 'a2', name: 'HighLatency', status: 'RESOLVED'})-[:ON]->(web)
-                        """, Map.of());
+        this.estate.squad("payments")
+            .squad("storefront")
+            .person("jane.doe")
+            .app("checkout", "payments", "jane.doe")
+            .app("payments-api", "payments", "jane.doe")
+            .app("ledger", "payments", "jane.doe")
+            .app("web", "storefront", "jane.doe")
+            .apps("mobile", "db", "fraud")
+            .dependsOn("mobile", "web")
+            .dependsOn("web", "checkout", "MESH")
+            .dependsOn("checkout", "payments-api", "DECLARED", "MESH")
+            .dependsOn("payments-api", "ledger")
+            .dependsOn("ledger", "db", "NETWORK_POLICY")
+            .dependsOn("fraud", "db")
+            .dependsOn("db", "fraud", "MESH")
+            .run("""
+                    MATCH (db:App {name: 'db'}), (web:App {name: 'web'})
+                    CREATE (:Alert {fingerprint: 'a1', name: 'DiskFull', status: 'FIRING'})-[:ON]->(db)
+                    CREATE (:Alert {fingerprint: 'a2', name: 'HighLatency', status: 'RESOLVED'})-[:ON]->(web)
+                    """, Map.of());
     }
 
     private static List<Tuple> edges(List<Edge> edges) {
@@ -295,4 +378,5 @@ class DependencyGraphIT extends IntegrationTest {
 
     record Edge(String from, String to, List<String> sources) {
     }
+
 }

@@ -21,31 +21,66 @@ class NodeIT extends IntegrationTest {
 
     @BeforeEach
     void estate() {
-        // An app, a squad and a group deliberately share a name: ids must still tell them apart.
-        this.estate = new Fixtures(this.driver).group("payments", "tribe", null).person("jane.doe")
-                .squad("payments", "payments", "jane.doe").app("payments", "payments", "jane.doe");
+        // An app, a squad and a group deliberately share a name: ids must still tell them
+        // apart.
+        this.estate = new Fixtures(this.driver).group("payments", "tribe", null)
+            .person("jane.doe")
+            .squad("payments", "payments", "jane.doe")
+            .app("payments", "payments", "jane.doe");
     }
 
     @Test
     void theIdOfEachKindOfEntityFetchesThatEntity() {
         Ids ids = ids();
 
-        node(ids.app()).path("node.__typename").entity(String.class).isEqualTo("App")
-                .path("node.id").entity(String.class).isEqualTo(ids.app())
-                .path("node.name").entity(String.class).isEqualTo("payments")
-                .path("node.tier").entity(String.class).isEqualTo("TIER_2");
-        node(ids.squad()).path("node.__typename").entity(String.class).isEqualTo("Squad")
-                .path("node.id").entity(String.class).isEqualTo(ids.squad())
-                .path("node.name").entity(String.class).isEqualTo("payments")
-                .path("node.slackChannel").entity(String.class).isEqualTo("#payments");
-        node(ids.group()).path("node.__typename").entity(String.class).isEqualTo("Group")
-                .path("node.id").entity(String.class).isEqualTo(ids.group())
-                .path("node.name").entity(String.class).isEqualTo("payments")
-                .path("node.type").entity(String.class).isEqualTo("tribe");
-        node(ids.person()).path("node.__typename").entity(String.class).isEqualTo("Person")
-                .path("node.id").entity(String.class).isEqualTo(ids.person())
-                .path("node.handle").entity(String.class).isEqualTo("jane.doe")
-                .path("node.fullName").entity(String.class).isEqualTo("Jane Doe");
+        node(ids.app()).path("node.__typename")
+            .entity(String.class)
+            .isEqualTo("App")
+            .path("node.id")
+            .entity(String.class)
+            .isEqualTo(ids.app())
+            .path("node.name")
+            .entity(String.class)
+            .isEqualTo("payments")
+            .path("node.tier")
+            .entity(String.class)
+            .isEqualTo("TIER_2");
+        node(ids.squad()).path("node.__typename")
+            .entity(String.class)
+            .isEqualTo("Squad")
+            .path("node.id")
+            .entity(String.class)
+            .isEqualTo(ids.squad())
+            .path("node.name")
+            .entity(String.class)
+            .isEqualTo("payments")
+            .path("node.slackChannel")
+            .entity(String.class)
+            .isEqualTo("#payments");
+        node(ids.group()).path("node.__typename")
+            .entity(String.class)
+            .isEqualTo("Group")
+            .path("node.id")
+            .entity(String.class)
+            .isEqualTo(ids.group())
+            .path("node.name")
+            .entity(String.class)
+            .isEqualTo("payments")
+            .path("node.type")
+            .entity(String.class)
+            .isEqualTo("tribe");
+        node(ids.person()).path("node.__typename")
+            .entity(String.class)
+            .isEqualTo("Person")
+            .path("node.id")
+            .entity(String.class)
+            .isEqualTo(ids.person())
+            .path("node.handle")
+            .entity(String.class)
+            .isEqualTo("jane.doe")
+            .path("node.fullName")
+            .entity(String.class)
+            .isEqualTo("Jane Doe");
     }
 
     @Test
@@ -53,7 +88,7 @@ class NodeIT extends IntegrationTest {
         Ids ids = ids();
 
         assertThat(List.of(ids.app(), ids.squad(), ids.group(), ids.person())).doesNotHaveDuplicates()
-                .allSatisfy(id -> assertThat(id).isNotBlank());
+            .allSatisfy(id -> assertThat(id).isNotBlank());
     }
 
     @Test
@@ -83,8 +118,12 @@ class NodeIT extends IntegrationTest {
     }
 
     private Ids ids() {
-        var response = this.graphQl.documentName("EntityIds").variable("app", "payments").variable("squad", "payments")
-                .variable("group", "payments").variable("handle", "jane.doe").execute();
+        var response = this.graphQl.documentName("EntityIds")
+            .variable("app", "payments")
+            .variable("squad", "payments")
+            .variable("group", "payments")
+            .variable("handle", "jane.doe")
+            .execute();
         return new Ids(response.path("app.id").entity(String.class).get(),
                 response.path("squad.id").entity(String.class).get(),
                 response.path("group.id").entity(String.class).get(),
@@ -96,8 +135,8 @@ class NodeIT extends IntegrationTest {
     }
 
     /**
-     * Builds an id the way one might guess the format: only to prove that guessed ids of things that
-     * do not exist fetch nothing, not to pin the format down.
+     * Builds an id the way one might guess the format: only to prove that guessed ids of
+     * things that do not exist fetch nothing, not to pin the format down.
      */
     private static String encode(String text) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
@@ -105,4 +144,5 @@ class NodeIT extends IntegrationTest {
 
     record Ids(String app, String squad, String group, String person) {
     }
+
 }

@@ -53,21 +53,27 @@ class OrganisationIT extends IntegrationTest {
 
     @Test
     void aNewParentReplacesTheOldOne() {
-        this.estate.group("engineering", "department", null).group("operations", "department", null)
-                .group("money", "tribe", "engineering");
+        this.estate.group("engineering", "department", null)
+            .group("operations", "department", null)
+            .group("money", "tribe", "engineering");
 
         upsertGroup(Map.of("name", "money", "parent", "operations"));
 
-        this.graphQl.documentName("GroupTree").variable("name", "money").execute()
-                .path("group.parent.name").entity(String.class).isEqualTo("operations");
+        this.graphQl.documentName("GroupTree")
+            .variable("name", "money")
+            .execute()
+            .path("group.parent.name")
+            .entity(String.class)
+            .isEqualTo("operations");
         assertThat(count("MATCH (:Group {name: 'money'})-[r:PART_OF]->() RETURN count(r)")).isEqualTo(1);
         assertThat(count("MATCH (:Group)-[r:PART_OF]->(:Group {name: 'engineering'}) RETURN count(r)")).isZero();
     }
 
     @Test
     void aParentThatWouldCloseACycleIsRejected() {
-        this.estate.group("engineering", "department", null).group("money", "tribe", "engineering")
-                .group("payments-chapter", "chapter", "money");
+        this.estate.group("engineering", "department", null)
+            .group("money", "tribe", "engineering")
+            .group("payments-chapter", "chapter", "money");
         List<String> before = this.estate.snapshot();
 
         List<UserError> errors = errors("UpsertGroupErrors", "upsertGroup",
@@ -90,7 +96,7 @@ class OrganisationIT extends IntegrationTest {
                 Map.of("name", "engineering", "parent", "engineering"));
 
         assertThat(errors).extracting(UserError::code, UserError::field)
-                .containsExactly(tuple("INVALID", List.of("input", "parent")));
+            .containsExactly(tuple("INVALID", List.of("input", "parent")));
         assertThat(this.estate.snapshot()).isEqualTo(before);
     }
 
@@ -111,12 +117,17 @@ class OrganisationIT extends IntegrationTest {
     @ValueSource(strings = { "Engineering", "the engineers", "-engineering", "engineering-", "eng_team",
             "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" })
     void aGroupNameThatIsNotADnsLabelIsRejected(String name) {
-        this.graphQl.documentName("UpsertGroup").variable("input", Map.of("name", name, "type", "department"))
-                .execute()
-                .path("upsertGroup.group").valueIsNull()
-                .path("upsertGroup.errors[*].code").entityList(String.class).containsExactly("INVALID")
-                .path("upsertGroup.errors[0].message").entity(String.class)
-                .satisfies(message -> assertThat(message).contains("'" + name + "'").contains("DNS label"));
+        this.graphQl.documentName("UpsertGroup")
+            .variable("input", Map.of("name", name, "type", "department"))
+            .execute()
+            .path("upsertGroup.group")
+            .valueIsNull()
+            .path("upsertGroup.errors[*].code")
+            .entityList(String.class)
+            .containsExactly("INVALID")
+            .path("upsertGroup.errors[0].message")
+            .entity(String.class)
+            .satisfies(message -> assertThat(message).contains("'" + name + "'").contains("DNS label"));
         assertThat(count("MATCH (g:Group) RETURN count(g)")).isZero();
     }
 
@@ -136,22 +147,37 @@ class OrganisationIT extends IntegrationTest {
         this.estate.group("money", "tribe", null).person("olga.ops");
 
         this.graphQl.documentName("UpsertSquad")
-                .variable("input", Map.of("name", "payments", "description", "Card payments end to end",
-                        "slackChannel", "team-payments", "parent", "money", "buddy", "olga.ops"))
-                .execute()
-                .path("upsertSquad.squad.name").entity(String.class).isEqualTo("payments")
-                .path("upsertSquad.errors").entityList(Object.class).hasSize(0);
+            .variable("input",
+                    Map.of("name", "payments", "description", "Card payments end to end", "slackChannel",
+                            "team-payments", "parent", "money", "buddy", "olga.ops"))
+            .execute()
+            .path("upsertSquad.squad.name")
+            .entity(String.class)
+            .isEqualTo("payments")
+            .path("upsertSquad.errors")
+            .entityList(Object.class)
+            .hasSize(0);
 
         var squad = this.graphQl.documentName("SquadDetails").variable("name", "payments").execute();
         squad.path("squad.description").entity(String.class).isEqualTo("Card payments end to end");
         squad.path("squad.slackChannel").entity(String.class).isEqualTo("#team-payments");
         squad.path("squad.group.name").entity(String.class).isEqualTo("money");
         squad.path("squad.buddy.handle").entity(String.class).isEqualTo("olga.ops");
-        this.graphQl.documentName("Squad").variable("name", "payments").execute()
-                .path("squad.name").entity(String.class).isEqualTo("payments")
-                .path("squad.buddy.handle").entity(String.class).isEqualTo("olga.ops")
-                .path("squad.members").entityList(Object.class).hasSize(0)
-                .path("squad.apps").entityList(Object.class).hasSize(0);
+        this.graphQl.documentName("Squad")
+            .variable("name", "payments")
+            .execute()
+            .path("squad.name")
+            .entity(String.class)
+            .isEqualTo("payments")
+            .path("squad.buddy.handle")
+            .entity(String.class)
+            .isEqualTo("olga.ops")
+            .path("squad.members")
+            .entityList(Object.class)
+            .hasSize(0)
+            .path("squad.apps")
+            .entityList(Object.class)
+            .hasSize(0);
     }
 
     @Test
@@ -175,18 +201,21 @@ class OrganisationIT extends IntegrationTest {
         List<UserError> errors = errors("UpsertSquadErrors", "upsertSquad",
                 Map.of("name", "payments", "parent", "no-such-group", "buddy", "no.such.person"));
 
-        assertThat(errors).extracting(UserError::code, UserError::field).containsExactlyInAnyOrder(
-                tuple("NOT_FOUND", List.of("input", "parent")), tuple("NOT_FOUND", List.of("input", "buddy")));
+        assertThat(errors).extracting(UserError::code, UserError::field)
+            .containsExactlyInAnyOrder(tuple("NOT_FOUND", List.of("input", "parent")),
+                    tuple("NOT_FOUND", List.of("input", "buddy")));
         assertThat(errors).extracting(UserError::message)
-                .anySatisfy(message -> assertThat(message).contains("no-such-group"))
-                .anySatisfy(message -> assertThat(message).contains("no.such.person"));
+            .anySatisfy(message -> assertThat(message).contains("no-such-group"))
+            .anySatisfy(message -> assertThat(message).contains("no.such.person"));
         assertThat(count("MATCH (s:Squad) RETURN count(s)")).isZero();
     }
 
     @Test
     void aBuddyWhoHasLeftIsRejectedAndTheSquadKeepsItsValues() {
-        this.estate.group("money", "tribe", null).person("olga.ops").leaver("old.timer")
-                .squad("payments", "money", "olga.ops");
+        this.estate.group("money", "tribe", null)
+            .person("olga.ops")
+            .leaver("old.timer")
+            .squad("payments", "money", "olga.ops");
         List<String> before = this.estate.snapshot();
 
         List<UserError> errors = errors("UpsertSquadErrors", "upsertSquad",
@@ -220,41 +249,53 @@ class OrganisationIT extends IntegrationTest {
         List<UserError> errors = errors("UpsertSquadErrors", "upsertSquad", Map.of("name", name));
 
         assertThat(errors).extracting(UserError::code, UserError::field)
-                .containsExactly(tuple("INVALID", List.of("input", "name")));
+            .containsExactly(tuple("INVALID", List.of("input", "name")));
         assertThat(count("MATCH (s:Squad) RETURN count(s)")).isZero();
     }
 
     @Test
     void theSquadQueryShowsMembersWithWhetherTheyAreActiveAndTheSquadsApps() {
-        this.estate.group("money", "tribe", null).person("olga.ops").squad("payments", "money", "olga.ops")
-                .squad("search", "money", "olga.ops")
-                .person("jane.doe", "payments").person("ann.lee", "payments", "search").leaver("old.timer", "payments")
-                .person("bob.search", "search")
-                .squadApps("payments", "jane.doe", "payments-api", "ledger").squadApps("search", "ann.lee", "finder");
+        this.estate.group("money", "tribe", null)
+            .person("olga.ops")
+            .squad("payments", "money", "olga.ops")
+            .squad("search", "money", "olga.ops")
+            .person("jane.doe", "payments")
+            .person("ann.lee", "payments", "search")
+            .leaver("old.timer", "payments")
+            .person("bob.search", "search")
+            .squadApps("payments", "jane.doe", "payments-api", "ledger")
+            .squadApps("search", "ann.lee", "finder");
 
         var squad = this.graphQl.documentName("Squad").variable("name", "payments").execute();
         squad.path("squad.name").entity(String.class).isEqualTo("payments");
         squad.path("squad.buddy.handle").entity(String.class).isEqualTo("olga.ops");
-        assertThat(squad.path("squad.members").entityList(Member.class).get()).containsExactly(
-                new Member("ann.lee", true), new Member("jane.doe", true), new Member("old.timer", false));
+        assertThat(squad.path("squad.members").entityList(Member.class).get())
+            .containsExactly(new Member("ann.lee", true), new Member("jane.doe", true), new Member("old.timer", false));
         squad.path("squad.apps[*].name").entityList(String.class).containsExactly("ledger", "payments-api");
     }
 
     @Test
     void anUnknownSquadIsNull() {
-        this.graphQl.documentName("Squad").variable("name", "no-such-squad").execute()
-                .path("squad").valueIsNull();
+        this.graphQl.documentName("Squad").variable("name", "no-such-squad").execute().path("squad").valueIsNull();
     }
 
     @Test
     void aSquadWithoutBuddyOrGroupShowsThemAsNull() {
         this.estate.squad("payments").person("jane.doe", "payments");
 
-        this.graphQl.documentName("Squad").variable("name", "payments").execute()
-                .path("squad.buddy").valueIsNull()
-                .path("squad.members[*].handle").entityList(String.class).containsExactly("jane.doe");
-        this.graphQl.documentName("SquadDetails").variable("name", "payments").execute()
-                .path("squad.group").valueIsNull();
+        this.graphQl.documentName("Squad")
+            .variable("name", "payments")
+            .execute()
+            .path("squad.buddy")
+            .valueIsNull()
+            .path("squad.members[*].handle")
+            .entityList(String.class)
+            .containsExactly("jane.doe");
+        this.graphQl.documentName("SquadDetails")
+            .variable("name", "payments")
+            .execute()
+            .path("squad.group")
+            .valueIsNull();
     }
 
     // ------------------------------------------------------------------ people
@@ -264,12 +305,19 @@ class OrganisationIT extends IntegrationTest {
         this.estate.squad("payments").squad("search");
 
         this.graphQl.documentName("UpsertPerson")
-                .variable("input", Map.of("handle", "jane.doe", "name", "Jane Doe", "email", "jane.doe@example.com",
-                        "squads", List.of("search", "payments")))
-                .execute()
-                .path("upsertPerson.person.handle").entity(String.class).isEqualTo("jane.doe")
-                .path("upsertPerson.person.active").entity(Boolean.class).isEqualTo(true)
-                .path("upsertPerson.errors").entityList(Object.class).hasSize(0);
+            .variable("input",
+                    Map.of("handle", "jane.doe", "name", "Jane Doe", "email", "jane.doe@example.com", "squads",
+                            List.of("search", "payments")))
+            .execute()
+            .path("upsertPerson.person.handle")
+            .entity(String.class)
+            .isEqualTo("jane.doe")
+            .path("upsertPerson.person.active")
+            .entity(Boolean.class)
+            .isEqualTo(true)
+            .path("upsertPerson.errors")
+            .entityList(Object.class)
+            .hasSize(0);
 
         var person = this.graphQl.documentName("Person").variable("handle", "jane.doe").execute();
         person.path("person.handle").entity(String.class).isEqualTo("jane.doe");
@@ -286,14 +334,26 @@ class OrganisationIT extends IntegrationTest {
         this.estate.squad("payments").squad("search").squad("billing").person("jane.doe", "payments", "search");
 
         upsertPerson(Map.of("handle", "jane.doe", "squads", List.of("search", "billing")));
-        this.graphQl.documentName("Person").variable("handle", "jane.doe").execute()
-                .path("person.squads[*].name").entityList(String.class).containsExactly("billing", "search");
+        this.graphQl.documentName("Person")
+            .variable("handle", "jane.doe")
+            .execute()
+            .path("person.squads[*].name")
+            .entityList(String.class)
+            .containsExactly("billing", "search");
 
         upsertPerson(Map.of("handle", "jane.doe", "name", "Jane Q. Doe"));
-        this.graphQl.documentName("Person").variable("handle", "jane.doe").execute()
-                .path("person.name").entity(String.class).isEqualTo("Jane Q. Doe")
-                .path("person.email").entity(String.class).isEqualTo("jane.doe@example.com")
-                .path("person.squads[*].name").entityList(String.class).containsExactly("billing", "search");
+        this.graphQl.documentName("Person")
+            .variable("handle", "jane.doe")
+            .execute()
+            .path("person.name")
+            .entity(String.class)
+            .isEqualTo("Jane Q. Doe")
+            .path("person.email")
+            .entity(String.class)
+            .isEqualTo("jane.doe@example.com")
+            .path("person.squads[*].name")
+            .entityList(String.class)
+            .containsExactly("billing", "search");
 
         upsertPerson(Map.of("handle", "jane.doe", "squads", List.of()));
         assertThat(count("MATCH (:Person {handle: 'jane.doe'})-[r:MEMBER_OF]->() RETURN count(r)")).isZero();
@@ -334,8 +394,12 @@ class OrganisationIT extends IntegrationTest {
 
         upsertPerson(Map.of("handle", "jane.doe", "name", "Jane Doe-Smith", "email", "jane.doe@example.com"));
 
-        this.graphQl.documentName("Person").variable("handle", "jane.doe").execute()
-                .path("person.name").entity(String.class).isEqualTo("Jane Doe-Smith");
+        this.graphQl.documentName("Person")
+            .variable("handle", "jane.doe")
+            .execute()
+            .path("person.name")
+            .entity(String.class)
+            .isEqualTo("Jane Doe-Smith");
     }
 
     @Test
@@ -391,7 +455,7 @@ class OrganisationIT extends IntegrationTest {
                 Map.of("handle", "jane.doe", "email", email));
 
         assertThat(errors).extracting(UserError::code, UserError::field)
-                .containsExactly(tuple("INVALID", List.of("input", "email")));
+            .containsExactly(tuple("INVALID", List.of("input", "email")));
         assertThat(count("MATCH (p:Person) RETURN count(p)")).isZero();
     }
 
@@ -401,8 +465,10 @@ class OrganisationIT extends IntegrationTest {
 
         var person = this.graphQl.documentName("Person").variable("handle", "old.timer").execute();
         person.path("person.active").entity(Boolean.class).isEqualTo(false);
-        person.path("person.leftAt").entity(String.class).satisfies(leftAt -> assertThat(
-                OffsetDateTime.parse(leftAt).toInstant()).isEqualTo(OffsetDateTime.parse("2025-01-31T17:00:00Z").toInstant()));
+        person.path("person.leftAt")
+            .entity(String.class)
+            .satisfies(leftAt -> assertThat(OffsetDateTime.parse(leftAt).toInstant())
+                .isEqualTo(OffsetDateTime.parse("2025-01-31T17:00:00Z").toInstant()));
         person.path("person.squads[*].name").entityList(String.class).containsExactly("payments");
         person.path("person.ownedApps[*].name").entityList(String.class).containsExactly("ledger");
     }
@@ -411,8 +477,7 @@ class OrganisationIT extends IntegrationTest {
     void anUnknownHandleIsNull() {
         this.estate.person("jane.doe");
 
-        this.graphQl.documentName("Person").variable("handle", "no.such.person").execute()
-                .path("person").valueIsNull();
+        this.graphQl.documentName("Person").variable("handle", "no.such.person").execute().path("person").valueIsNull();
     }
 
     // ------------------------------------------------------------------ helpers
@@ -429,7 +494,10 @@ class OrganisationIT extends IntegrationTest {
         assertThat(errors("UpsertPersonErrors", "upsertPerson", input)).isEmpty();
     }
 
-    /** Runs an upsert document and returns its user errors; the payload holds no entity when there are some. */
+    /**
+     * Runs an upsert document and returns its user errors; the payload holds no entity
+     * when there are some.
+     */
     private List<UserError> errors(String document, String mutation, Map<String, Object> input) {
         var response = this.graphQl.documentName(document).variable("input", input).execute();
         List<UserError> errors = response.path(mutation + ".errors").entityList(UserError.class).get();
@@ -449,4 +517,5 @@ class OrganisationIT extends IntegrationTest {
 
     record Member(String handle, boolean active) {
     }
+
 }

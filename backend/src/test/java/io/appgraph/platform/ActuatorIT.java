@@ -8,7 +8,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What Kubernetes and Prometheus see, and where appgraph listens with the embedded database. */
+/**
+ * What Kubernetes and Prometheus see, and where appgraph listens with the embedded
+ * database.
+ */
 class ActuatorIT extends IntegrationTest {
 
     @Autowired
@@ -16,20 +19,49 @@ class ActuatorIT extends IntegrationTest {
 
     @Test
     void livenessAndReadinessIncludingTheDatabaseAreUp() {
-        client().get().uri("/actuator/health/liveness").exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
-        client().get().uri("/actuator/health/readiness").exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
-        client().get().uri("/actuator/health").exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
+        client().get()
+            .uri("/actuator/health/liveness")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.status")
+            .isEqualTo("UP");
+        client().get()
+            .uri("/actuator/health/readiness")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.status")
+            .isEqualTo("UP");
+        client().get()
+            .uri("/actuator/health")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.status")
+            .isEqualTo("UP");
     }
 
     @Test
     void prometheusExposesGraphQlTimingsAndCypherCounts() {
-        this.graphQl.documentName("Apps").variable("first", 5).execute().path("apps.totalCount").entity(Integer.class).isEqualTo(0);
+        this.graphQl.documentName("Apps")
+            .variable("first", 5)
+            .execute()
+            .path("apps.totalCount")
+            .entity(Integer.class)
+            .isEqualTo(0);
 
-        String metrics = client().get().uri("/actuator/prometheus").exchange()
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        String metrics = client().get()
+            .uri("/actuator/prometheus")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
 
         assertThat(metrics).contains("graphql_request_seconds_count", "graphql_datafetcher_seconds",
                 "appgraph_cypher_statements_total");
@@ -41,6 +73,10 @@ class ActuatorIT extends IntegrationTest {
     }
 
     private WebTestClient client() {
-        return WebTestClient.bindToServer().baseUrl(baseUrl()).responseTimeout(java.time.Duration.ofSeconds(30)).build();
+        return WebTestClient.bindToServer()
+            .baseUrl(baseUrl())
+            .responseTimeout(java.time.Duration.ofSeconds(30))
+            .build();
     }
+
 }

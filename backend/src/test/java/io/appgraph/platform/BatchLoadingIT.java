@@ -12,8 +12,8 @@ import org.springframework.graphql.test.tester.ExecutionGraphQlServiceTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A page of a hundred apps with nested fields is one planned statement; with the planner off,
- * nested fields load through batch loaders: a handful of queries, not hundreds.
+ * A page of a hundred apps with nested fields is one planned statement; with the planner
+ * off, nested fields load through batch loaders: a handful of queries, not hundreds.
  */
 class BatchLoadingIT extends IntegrationTest {
 
@@ -59,21 +59,34 @@ class BatchLoadingIT extends IntegrationTest {
                 """);
 
         long before = this.cypher.statementCount();
-        var planned = this.graphQl.document(PAGE).execute().path("apps.edges[*].node.name").entityList(String.class).get();
+        var planned = this.graphQl.document(PAGE)
+            .execute()
+            .path("apps.edges[*].node.name")
+            .entityList(String.class)
+            .get();
         assertThat(planned).hasSize(100);
         assertThat(this.cypher.statementCount() - before).isEqualTo(1);
 
         before = this.cypher.statementCount();
         var apps = ExecutionGraphQlServiceTester.builder(this.service)
-                .configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of(SelectionPlanner.DISABLED, true)).build())
-                .build().document(PAGE).execute().path("apps.edges[*].node.name").entityList(String.class).get();
+            .configureExecutionInput(
+                    (input, builder) -> builder.graphQLContext(Map.of(SelectionPlanner.DISABLED, true)).build())
+            .build()
+            .document(PAGE)
+            .execute()
+            .path("apps.edges[*].node.name")
+            .entityList(String.class)
+            .get();
         long statements = this.cypher.statementCount() - before;
 
         assertThat(apps).hasSize(100);
         // apps page, squads, buddies, owners, dependencies, dependents, ownership chains
         assertThat(statements).isLessThanOrEqualTo(7);
-        this.graphQl.document("{ apps(first: 100) { edges { node { owner { handle active } } } } }").execute()
-                .path("apps.edges[*].node.owner.active").entityList(Boolean.class)
-                .satisfies(active -> assertThat(active.stream().filter(a -> !a).count()).isEqualTo(10));
+        this.graphQl.document("{ apps(first: 100) { edges { node { owner { handle active } } } } }")
+            .execute()
+            .path("apps.edges[*].node.owner.active")
+            .entityList(Boolean.class)
+            .satisfies(active -> assertThat(active.stream().filter(a -> !a).count()).isEqualTo(10));
     }
+
 }

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Batch glue: one load per batch with distinct keys; parents without a key get nothing. */
+/**
+ * Batch glue: one load per batch with distinct keys; parents without a key get nothing.
+ */
 class BatchesTests {
 
     record Parent(String name, String key) {
@@ -41,7 +43,7 @@ class BatchesTests {
             return Map.of();
         })).isEmpty();
         assertThat(Batches.<Parent, String, String>lists(List.of(orphan), Parent::key, keys -> Map.of()))
-                .containsOnly(Map.entry(orphan, List.of()));
+            .containsOnly(Map.entry(orphan, List.of()));
         assertThat(loads).isEmpty();
     }
 
@@ -55,4 +57,5 @@ class BatchesTests {
 
         assertThat(result).containsOnly(Map.entry(owned, List.of("one", "two")), Map.entry(orphan, List.of()));
     }
+
 }

@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The contract that clients depend on ({@code ../shared/contract}, beside the repository): the
- * shared checker validates the served schema, and the test documents are the contract's text.
+ * The contract that clients depend on ({@code ../shared/contract}, beside the
+ * repository): the shared checker validates the served schema, and the test documents are
+ * the contract's text.
  */
 class ContractIT extends IntegrationTest {
 
@@ -77,4 +78,5 @@ class ContractIT extends IntegrationTest {
         assumeTrue(Files.exists(contract), "the shared contract sits beside the repository: " + contract);
         return contract;
     }
+
 }

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The time limit stops a request at its next field once the deadline has passed. The clock is
- * the test's: the slow field moves it on 50 ms, so no test waits or depends on the machine's speed.
+ * The time limit stops a request at its next field once the deadline has passed. The
+ * clock is the test's: the slow field moves it on 50 ms, so no test waits or depends on
+ * the machine's speed.
  */
 class ExecutionTimeLimitTests {
 
@@ -26,16 +27,13 @@ class ExecutionTimeLimitTests {
 
     private final GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(
             new SchemaParser().parse("type Query { slow: String, fast: String }"),
-            RuntimeWiring.newRuntimeWiring().type("Query", type -> type
-                    .dataFetcher("slow", env -> {
-                        this.nanoTime.addAndGet(Duration.ofMillis(50).toNanos());
-                        return "slow";
-                    })
-                    .dataFetcher("fast", env -> {
-                        this.fastCalls.incrementAndGet();
-                        return "fast";
-                    }))
-                    .build());
+            RuntimeWiring.newRuntimeWiring().type("Query", type -> type.dataFetcher("slow", env -> {
+                this.nanoTime.addAndGet(Duration.ofMillis(50).toNanos());
+                return "slow";
+            }).dataFetcher("fast", env -> {
+                this.fastCalls.incrementAndGet();
+                return "fast";
+            })).build());
 
     @Test
     void stopsARequestThatRanPastItsLimitWithOneErrorAndNoPartialData() {
@@ -58,7 +56,10 @@ class ExecutionTimeLimitTests {
     }
 
     private ExecutionResult run(Duration limit, String query) {
-        return GraphQL.newGraphQL(this.schema).instrumentation(new ExecutionTimeLimit(limit, this.nanoTime::get)).build()
-                .execute(query);
+        return GraphQL.newGraphQL(this.schema)
+            .instrumentation(new ExecutionTimeLimit(limit, this.nanoTime::get))
+            .build()
+            .execute(query);
     }
+
 }

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A request costs what it would load: pages by their size, lists by a guess, and traversals and
- * whole-estate lists by the estate's size; over a limit it is refused before anything runs.
+ * A request costs what it would load: pages by their size, lists by a guess, and
+ * traversals and whole-estate lists by the estate's size; over a limit it is refused
+ * before anything runs.
  */
 class QueryCostTests {
 
@@ -29,8 +30,7 @@ class QueryCostTests {
             type Graph { nodes: [App] }
             """), RuntimeWiring.newRuntimeWiring().build());
 
-    private final List<FieldCost> costs = List.of(
-            FieldCost.expensive("Query", "radius", environment -> ESTATE),
+    private final List<FieldCost> costs = List.of(FieldCost.expensive("Query", "radius", environment -> ESTATE),
             FieldCost.list("Radius", "impacted", environment -> ESTATE),
             FieldCost.expensive("Query", "graph", environment -> 0),
             FieldCost.list("Graph", "nodes", environment -> ESTATE));
@@ -38,7 +38,8 @@ class QueryCostTests {
     @Test
     void aPageOfAHundredCostsAHundredTimesItsSelection() {
         // apps: 100 x (1 + edges(1 + node(1 + name 1))) = 400
-        assertThat(refusal(399, 3, "{ apps(first: 100) { edges { node { name } } } }")).contains("costs 400, 1 over the limit of 399");
+        assertThat(refusal(399, 3, "{ apps(first: 100) { edges { node { name } } } }"))
+            .contains("costs 400, 1 over the limit of 399");
         assertThat(refusal(400, 3, "{ apps(first: 100) { edges { node { name } } } }")).isNull();
     }
 
@@ -64,24 +65,32 @@ class QueryCostTests {
 
     @Test
     void aRequestMayHoldOnlyAFewExpensiveFields() {
-        String sixty = "{ " + "r%d: radius(app: \"a\") { count } ".repeat(60).formatted(java.util.stream.IntStream.range(0, 60).boxed().toArray()) + "g: graph { nodes { name } } }";
+        String sixty = "{ "
+                + "r%d: radius(app: \"a\") { count } ".repeat(60)
+                    .formatted(java.util.stream.IntStream.range(0, 60).boxed().toArray())
+                + "g: graph { nodes { name } } }";
 
         assertThat(refusal(Integer.MAX_VALUE, 3, sixty)).isEqualTo(
                 "The request holds 61 expensive fields (graph x1, radius x60), 58 over the limit of 3 (appgraph.graphql.max-expensive-fields): send them in separate requests");
-        assertThat(refusal(Integer.MAX_VALUE, 3, "{ a: radius(app: \"a\") { count } b: radius(app: \"b\") { count } graph { nodes { name } } }")).isNull();
+        assertThat(refusal(Integer.MAX_VALUE, 3,
+                "{ a: radius(app: \"a\") { count } b: radius(app: \"b\") { count } graph { nodes { name } } }"))
+            .isNull();
     }
 
     @Test
     void fanOutsMultiplyWithoutWrappingAround() {
-        String deep = "{ apps(first: 100) { edges { node { " + "dependents { ".repeat(9) + "name" + " }".repeat(9) + " } } } }";
+        String deep = "{ apps(first: 100) { edges { node { " + "dependents { ".repeat(9) + "name" + " }".repeat(9)
+                + " } } } }";
 
         assertThat(refusal(Integer.MAX_VALUE - 1, 3, deep)).contains("over the limit");
     }
 
     private String refusal(int maxComplexity, int maxExpensive, String query) {
         ExecutionResult result = GraphQL.newGraphQL(this.schema)
-                .instrumentation(new CostLimits(new QueryCost(this.costs), maxComplexity, maxExpensive))
-                .build().execute(query);
+            .instrumentation(new CostLimits(new QueryCost(this.costs), maxComplexity, maxExpensive))
+            .build()
+            .execute(query);
         return result.getErrors().stream().map(error -> error.getMessage()).findFirst().orElse(null);
     }
+
 }

@@ -20,7 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Request bodies over appgraph.http.max-request-size (1 MiB by default) are refused with 413. */
+/**
+ * Request bodies over appgraph.http.max-request-size (1 MiB by default) are refused with
+ * 413.
+ */
 class RequestSizeLimitIT extends IntegrationTest {
 
     private static final int MIB = 1024 * 1024;
@@ -28,22 +31,22 @@ class RequestSizeLimitIT extends IntegrationTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(10))
+        .build();
 
     @Test
     void aDeclaredBodyOverTheLimitIsRefused() throws Exception {
         HttpResponse<String> response = post(BodyPublishers.ofByteArray(graphQlRequestOf(2 * MIB)));
 
         assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+            .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.get("error").asString()).isEqualTo("Request body too large");
-        assertThat(body.get("details").values()).extracting(JsonNode::asString).containsExactly(
-                "The limit is 1048576 bytes (appgraph.http.max-request-size)",
-                "The request body has 2097152 bytes");
+        assertThat(body.get("details").values()).extracting(JsonNode::asString)
+            .containsExactly("The limit is 1048576 bytes (appgraph.http.max-request-size)",
+                    "The request body has 2097152 bytes");
     }
 
     @Test
@@ -53,9 +56,9 @@ class RequestSizeLimitIT extends IntegrationTest {
 
         assertThat(response.statusCode()).isEqualTo(413);
         JsonNode body = JSON.readTree(response.body());
-        assertThat(body.get("details").values()).extracting(JsonNode::asString).containsExactly(
-                "The limit is 1048576 bytes (appgraph.http.max-request-size)",
-                "The request body has more than 1048576 bytes (chunked, read until the limit)");
+        assertThat(body.get("details").values()).extracting(JsonNode::asString)
+            .containsExactly("The limit is 1048576 bytes (appgraph.http.max-request-size)",
+                    "The request body has more than 1048576 bytes (chunked, read until the limit)");
     }
 
     @Test
@@ -84,10 +87,10 @@ class RequestSizeLimitIT extends IntegrationTest {
 
     private HttpResponse<String> post(BodyPublisher body) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/graphql"))
-                .header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(30))
-                .POST(body)
-                .build();
+            .header("Content-Type", "application/json")
+            .timeout(Duration.ofSeconds(30))
+            .POST(body)
+            .build();
         return this.http.send(request, BodyHandlers.ofString());
     }
 
@@ -101,4 +104,5 @@ class RequestSizeLimitIT extends IntegrationTest {
         assertThat(request).hasSize(size);
         return request;
     }
+
 }

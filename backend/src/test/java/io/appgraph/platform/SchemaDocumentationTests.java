@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every type, field, argument, input field and enum value of the schema files carries a
- * description: the schema is the API's documentation, and clients (GraphiQL, generated types)
- * show it. Type extensions cannot carry one in SDL; the fields they add must.
+ * description: the schema is the API's documentation, and clients (GraphiQL, generated
+ * types) show it. Type extensions cannot carry one in SDL; the fields they add must.
  */
 class SchemaDocumentationTests {
 
@@ -47,7 +47,7 @@ class SchemaDocumentationTests {
         List<String> undescribed = new ArrayList<>();
         for (Path file : files) {
             undescribed(new SchemaParser().parse(file.toFile()))
-                    .forEach(element -> undescribed.add(file.getFileName() + ": " + element));
+                .forEach(element -> undescribed.add(file.getFileName() + ": " + element));
         }
 
         assertThat(undescribed).as("schema elements without a description").isEmpty();
@@ -73,7 +73,10 @@ class SchemaDocumentationTests {
                 "App.name", "App.tier", "Tier", "Tier.TIER_2", "AppInput", "AppInput.tier", "DateTime");
     }
 
-    /** The elements of one parsed schema file that have no description, such as {@code App.name} or {@code Query.app(name:)}. */
+    /**
+     * The elements of one parsed schema file that have no description, such as
+     * {@code App.name} or {@code Query.app(name:)}.
+     */
     private static List<String> undescribed(TypeDefinitionRegistry registry) {
         List<String> missing = new ArrayList<>();
         for (TypeDefinition<?> type : registry.types().values()) {
@@ -129,7 +132,8 @@ class SchemaDocumentationTests {
     }
 
     private static void arguments(List<String> missing, String owner, List<InputValueDefinition> arguments) {
-        arguments.forEach(argument -> check(missing, owner + "(" + argument.getName() + ":)", argument.getDescription()));
+        arguments
+            .forEach(argument -> check(missing, owner + "(" + argument.getName() + ":)", argument.getDescription()));
     }
 
     // Takes Object: graphql-java's node generics do not intersect with DescribedNode.
@@ -142,4 +146,5 @@ class SchemaDocumentationTests {
             missing.add(element);
         }
     }
+
 }

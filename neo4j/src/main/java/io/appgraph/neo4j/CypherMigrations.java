@@ -23,18 +23,19 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * Applies the versioned Cypher scripts under {@code classpath:neo4j/migrations} in version order,
- * each in one transaction, and records what it applied as {@code (:__Migration)} nodes so a script
- * runs once per database. A script changed after it was applied stops start-up: migrations are
- * append-only.
+ * Applies the versioned Cypher scripts under {@code classpath:neo4j/migrations} in
+ * version order, each in one transaction, and records what it applied as
+ * {@code (:__Migration)} nodes so a script runs once per database. A script changed after
+ * it was applied stops start-up: migrations are append-only.
  * <p>
- * Instances starting together take turns: each holds a lock for its whole run, a transaction that
- * has merged the one {@code (:__MigrationLock)} node and is rolled back at the end, so the lock
- * leaves nothing behind and dies with a crashed instance's connection. {@code IF NOT EXISTS} alone
- * is not enough: two transactions creating the same index at once fail with "an equivalent index
- * already exists". The lock's uniqueness constraint is the runner's own, created outside the
- * scripts. A script's statements and its record are two transactions (Neo4j refuses schema and
- * data changes in one), so a script must be idempotent: a crash between the two runs it again.
+ * Instances starting together take turns: each holds a lock for its whole run, a
+ * transaction that has merged the one {@code (:__MigrationLock)} node and is rolled back
+ * at the end, so the lock leaves nothing behind and dies with a crashed instance's
+ * connection. {@code IF NOT EXISTS} alone is not enough: two transactions creating the
+ * same index at once fail with "an equivalent index already exists". The lock's
+ * uniqueness constraint is the runner's own, created outside the scripts. A script's
+ * statements and its record are two transactions (Neo4j refuses schema and data changes
+ * in one), so a script must be idempotent: a crash between the two runs it again.
  */
 public final class CypherMigrations {
 
@@ -46,7 +47,8 @@ public final class CypherMigrations {
 
     private static final Pattern STATEMENT_END = Pattern.compile(";\\s*$", Pattern.MULTILINE);
 
-    // Another instance created the lock's constraint at the same moment: what we wanted exists.
+    // Another instance created the lock's constraint at the same moment: what we wanted
+    // exists.
     private static final String EQUIVALENT_SCHEMA_RULE = "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists";
 
     private final Driver driver;
@@ -64,13 +66,15 @@ public final class CypherMigrations {
     }
 
     /**
-     * Applies what is pending and returns the versions it applied. Every applied script is checked
-     * against its checksum first, so an edited one stops start-up before anything new is applied.
+     * Applies what is pending and returns the versions it applied. Every applied script
+     * is checked against its checksum first, so an edited one stops start-up before
+     * anything new is applied.
      */
     public List<Integer> apply() {
         List<Script> scripts = scripts();
         createLockConstraint();
-        // Closing the transaction without committing rolls the lock node back: it only had to be locked.
+        // Closing the transaction without committing rolls the lock node back: it only
+        // had to be locked.
         try (var session = this.driver.session(SessionConfig.defaultConfig()); var lock = session.beginTransaction()) {
             lock.run("MERGE (l:__MigrationLock {name: 'schema'}) SET l.lockedAt = datetime()").consume();
             return applyPending(scripts);
@@ -112,30 +116,39 @@ public final class CypherMigrations {
 
     private void run(Script script) {
         try (var session = this.driver.session(SessionConfig.defaultConfig())) {
-            session.executeWriteWithoutResult(tx -> script.statements().forEach(statement -> tx.run(statement).consume()));
-            session.executeWriteWithoutResult(tx -> tx.run("""
-                    MERGE (m:__Migration {version: $version})
-                    SET m.description = $description, m.checksum = $checksum, m.appliedAt = datetime()
-                    """, Map.of("version", script.version(), "description", script.description(),
-                    "checksum", script.checksum())).consume());
+            session
+                .executeWriteWithoutResult(tx -> script.statements().forEach(statement -> tx.run(statement).consume()));
+            session
+                .executeWriteWithoutResult(
+                        tx -> tx
+                            .run("""
+                                    MERGE (m:__Migration {version: $version})
+                                    SET m.description = $description, m.checksum = $checksum, m.appliedAt = datetime()
+                                    """,
+                                    Map.of("version", script.version(), "description", script.description(), "checksum",
+                                            script.checksum()))
+                            .consume());
         }
         log.info("Applied migration " + script.fileName());
     }
 
     private Map<Integer, Long> applied() {
         try (var session = this.driver.session(SessionConfig.defaultConfig())) {
-            return session.executeRead(tx -> tx.run("MATCH (m:__Migration) RETURN m.version AS version, m.checksum AS checksum")
-                    .list().stream()
-                    .collect(Collectors.toMap((Record r) -> r.get("version").asInt(), r -> r.get("checksum").asLong())));
+            return session.executeRead(tx -> tx
+                .run("MATCH (m:__Migration) RETURN m.version AS version, m.checksum AS checksum")
+                .list()
+                .stream()
+                .collect(Collectors.toMap((Record r) -> r.get("version").asInt(), r -> r.get("checksum").asLong())));
         }
     }
 
     private List<Script> scripts() {
         try {
             Resource[] resources = new PathMatchingResourcePatternResolver().getResources(this.location);
-            return Arrays.stream(resources).map(CypherMigrations::read)
-                    .sorted(Comparator.comparingInt(Script::version))
-                    .toList();
+            return Arrays.stream(resources)
+                .map(CypherMigrations::read)
+                .sorted(Comparator.comparingInt(Script::version))
+                .toList();
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Cannot list Cypher migrations", ex);
@@ -145,16 +158,17 @@ public final class CypherMigrations {
     private static Script read(Resource resource) {
         Matcher name = FILE_NAME.matcher(String.valueOf(resource.getFilename()));
         if (!name.matches()) {
-            throw new IllegalStateException("Migration file name must look like V0001__Some_description.cypher: " + resource);
+            throw new IllegalStateException(
+                    "Migration file name must look like V0001__Some_description.cypher: " + resource);
         }
         try {
             String text = resource.getContentAsString(StandardCharsets.UTF_8);
             var crc = new CRC32();
             crc.update(text.getBytes(StandardCharsets.UTF_8));
             List<String> statements = Arrays.stream(STATEMENT_END.split(withoutComments(text)))
-                    .map(String::strip)
-                    .filter(s -> !s.isEmpty())
-                    .toList();
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
             return new Script(Integer.parseInt(name.group(1)), name.group(2).replace('_', ' '), resource.getFilename(),
                     crc.getValue(), statements);
         }
@@ -169,4 +183,5 @@ public final class CypherMigrations {
 
     private record Script(int version, String description, String fileName, long checksum, List<String> statements) {
     }
+
 }

@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * Starts Neo4j inside the process when {@code spring.neo4j.uri} is not set and points Boot's
- * driver (and so everything else) at it over Bolt.
+ * Starts Neo4j inside the process when {@code spring.neo4j.uri} is not set and points
+ * Boot's driver (and so everything else) at it over Bolt.
  */
 @AutoConfiguration(before = Neo4jAutoConfiguration.class)
 @Conditional(EmbeddedNeo4jCondition.class)
@@ -39,4 +39,5 @@ public class EmbeddedNeo4jAutoConfiguration {
             }
         };
     }
+
 }

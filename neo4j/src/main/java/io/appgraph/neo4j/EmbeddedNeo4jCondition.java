@@ -7,7 +7,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
-/** Matches when no external Neo4j is configured, that is {@code spring.neo4j.uri} is absent or blank. */
+/**
+ * Matches when no external Neo4j is configured, that is {@code spring.neo4j.uri} is
+ * absent or blank.
+ */
 final class EmbeddedNeo4jCondition extends SpringBootCondition {
 
     static boolean embedded(Environment environment) {
@@ -20,4 +23,5 @@ final class EmbeddedNeo4jCondition extends SpringBootCondition {
                 ? ConditionOutcome.match("spring.neo4j.uri is not set: Neo4j runs embedded")
                 : ConditionOutcome.noMatch("spring.neo4j.uri is set: using the external Neo4j");
     }
+
 }

@@ -6,15 +6,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The Neo4j server that runs inside the appgraph process when {@code spring.neo4j.uri} is not set.
+ * The Neo4j server that runs inside the appgraph process when {@code spring.neo4j.uri} is
+ * not set.
  *
- * @param dataDir where the database files live; they survive restarts (env {@code APPGRAPH_EMBEDDED_DATA_DIR})
- * @param boltPort the Bolt port, bound on 127.0.0.1 only; 0 picks any free port (env {@code APPGRAPH_EMBEDDED_BOLT_PORT})
- * @param pageCache the page cache size, in Neo4j's notation such as {@code 512m} (env {@code APPGRAPH_EMBEDDED_PAGE_CACHE})
+ * @param dataDir where the database files live; they survive restarts (env
+ * {@code APPGRAPH_EMBEDDED_DATA_DIR})
+ * @param boltPort the Bolt port, bound on 127.0.0.1 only; 0 picks any free port (env
+ * {@code APPGRAPH_EMBEDDED_BOLT_PORT})
+ * @param pageCache the page cache size, in Neo4j's notation such as {@code 512m} (env
+ * {@code APPGRAPH_EMBEDDED_PAGE_CACHE})
  */
 @ConfigurationProperties("appgraph.embedded")
-public record EmbeddedNeo4jProperties(
-        @DefaultValue("./data") Path dataDir,
-        @DefaultValue("7687") int boltPort,
+public record EmbeddedNeo4jProperties(@DefaultValue("./data") Path dataDir, @DefaultValue("7687") int boltPort,
         @DefaultValue("512m") String pageCache) {
 }

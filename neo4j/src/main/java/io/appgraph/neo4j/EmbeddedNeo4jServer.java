@@ -38,22 +38,22 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
         long started = System.nanoTime();
         var dataDir = properties.dataDir().toAbsolutePath().normalize();
         DatabaseManagementService service = new DatabaseManagementServiceBuilder(dataDir)
-                .setConfig(BoltConnector.enabled, true)
-                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", properties.boltPort()))
-                .setConfig(HttpConnector.enabled, false)
-                .setConfig(HttpsConnector.enabled, false)
-                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(properties.pageCache()))
-                .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(30))
-                .setConfig(GraphDatabaseSettings.udc_enabled, false)
-                .build();
+            .setConfig(BoltConnector.enabled, true)
+            .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", properties.boltPort()))
+            .setConfig(HttpConnector.enabled, false)
+            .setConfig(HttpsConnector.enabled, false)
+            .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(properties.pageCache()))
+            .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(30))
+            .setConfig(GraphDatabaseSettings.udc_enabled, false)
+            .build();
         var api = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         int port = api.getDependencyResolver()
-                .resolveDependency(ConnectorPortRegister.class)
-                .getLocalAddress(ConnectorType.BOLT)
-                .getPort();
+            .resolveDependency(ConnectorPortRegister.class)
+            .getLocalAddress(ConnectorType.BOLT)
+            .getPort();
         URI uri = URI.create("bolt://127.0.0.1:" + port);
-        log.info("Embedded Neo4j started in %d ms with data in %s, Bolt on %s".formatted(
-                Duration.ofNanos(System.nanoTime() - started).toMillis(), dataDir, uri));
+        log.info("Embedded Neo4j started in %d ms with data in %s, Bolt on %s"
+            .formatted(Duration.ofNanos(System.nanoTime() - started).toMillis(), dataDir, uri));
         return new EmbeddedNeo4jServer(service, uri);
     }
 
@@ -67,4 +67,5 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
         log.info("Stopping embedded Neo4j");
         this.service.shutdown();
     }
+
 }

@@ -6,8 +6,8 @@ import org.springframework.boot.neo4j.autoconfigure.Neo4jAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Brings the database schema up to date while the application context starts, before anything
- * can read or write the graph, whether Neo4j is embedded or external.
+ * Brings the database schema up to date while the application context starts, before
+ * anything can read or write the graph, whether Neo4j is embedded or external.
  */
 @AutoConfiguration(after = Neo4jAutoConfiguration.class)
 public class MigrationsAutoConfiguration {
@@ -16,4 +16,5 @@ public class MigrationsAutoConfiguration {
     AppliedMigrations appliedMigrations(Driver driver) {
         return new AppliedMigrations(new CypherMigrations(driver).apply());
     }
+
 }

@@ -28,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * The migration runner against a real embedded Neo4j: scripts written per test to a temporary
- * folder, the database emptied of nodes, constraints and indexes before each test.
+ * The migration runner against a real embedded Neo4j: scripts written per test to a
+ * temporary folder, the database emptied of nodes, constraints and indexes before each
+ * test.
  */
 class CypherMigrationsIT {
 
@@ -69,8 +70,8 @@ class CypherMigrationsIT {
         assertThat(new CypherMigrations(driver).apply()).containsExactly(1, 2, 3);
         assertThat(strings("SHOW CONSTRAINTS YIELD name RETURN name")).contains("app_name", "person_handle",
                 "migration_version");
-        assertThat(strings("SHOW INDEXES YIELD name RETURN name")).contains("app_tier", "release_started_at", "app_search",
-                "squad_search");
+        assertThat(strings("SHOW INDEXES YIELD name RETURN name")).contains("app_tier", "release_started_at",
+                "app_search", "squad_search");
     }
 
     @Test
@@ -82,8 +83,8 @@ class CypherMigrationsIT {
         assertThat(migrations().apply()).containsExactly(1, 2, 10);
 
         assertThat(strings("MATCH (p:Probe) UNWIND p.log AS entry RETURN entry")).containsExactly("V1", "V2", "V10");
-        assertThat(strings("MATCH (m:__Migration) RETURN m.description ORDER BY m.version"))
-                .containsExactly("First", "Second", "Third");
+        assertThat(strings("MATCH (m:__Migration) RETURN m.description ORDER BY m.version")).containsExactly("First",
+                "Second", "Third");
     }
 
     @Test
@@ -117,8 +118,8 @@ class CypherMigrationsIT {
         script("V2__Second.cypher", "MATCH (p:Probe) SET p.log = p.log + 'V2';");
 
         assertThatIllegalStateException().isThrownBy(() -> migrations().apply())
-                .withMessage("Migration V1__Create_probe.cypher was changed after it was applied; "
-                        + "restore it and add a new script instead");
+            .withMessage("Migration V1__Create_probe.cypher was changed after it was applied; "
+                    + "restore it and add a new script instead");
 
         assertThat(strings("MATCH (p:Probe) UNWIND p.log AS entry RETURN entry")).containsExactly("V1");
         assertThat(strings("MATCH (m:__Migration) RETURN toString(m.version)")).containsExactly("1");
@@ -126,7 +127,8 @@ class CypherMigrationsIT {
 
     @Test
     void aFailingScriptLeavesNoPartialSchemaAndNoRecord() throws IOException {
-        script("V1__Constraint.cypher", "CREATE CONSTRAINT probe_id IF NOT EXISTS FOR (p:Probe) REQUIRE p.id IS UNIQUE;");
+        script("V1__Constraint.cypher",
+                "CREATE CONSTRAINT probe_id IF NOT EXISTS FOR (p:Probe) REQUIRE p.id IS UNIQUE;");
         script("V2__Broken.cypher", """
                 CREATE CONSTRAINT probe_name IF NOT EXISTS FOR (p:Probe) REQUIRE p.name IS UNIQUE;
                 CREATE INDEX probe_size IF NOT EXISTS FOR (p:Probe) ON (p.size);
@@ -135,11 +137,13 @@ class CypherMigrationsIT {
 
         assertThatExceptionOfType(ClientException.class).isThrownBy(() -> migrations().apply());
 
-        assertThat(strings("SHOW CONSTRAINTS YIELD name RETURN name")).containsExactlyInAnyOrder("probe_id", "migration_lock_name");
+        assertThat(strings("SHOW CONSTRAINTS YIELD name RETURN name")).containsExactlyInAnyOrder("probe_id",
+                "migration_lock_name");
         assertThat(strings("SHOW INDEXES YIELD name RETURN name")).doesNotContain("probe_name", "probe_size");
         assertThat(strings("MATCH (m:__Migration) RETURN toString(m.version)")).containsExactly("1");
 
-        // Never recorded, so the mended script is not an edit: it simply runs on the next start.
+        // Never recorded, so the mended script is not an edit: it simply runs on the next
+        // start.
         script("V2__Broken.cypher", "CREATE INDEX probe_size IF NOT EXISTS FOR (p:Probe) ON (p.size);");
         assertThat(migrations().apply()).containsExactly(2);
     }
@@ -168,8 +172,8 @@ class CypherMigrationsIT {
             pool.shutdownNow();
         }
 
-        assertThat(strings("MATCH (m:__Migration) RETURN toString(m.version) ORDER BY m.version"))
-                .containsExactly("1", "2", "3");
+        assertThat(strings("MATCH (m:__Migration) RETURN toString(m.version) ORDER BY m.version")).containsExactly("1",
+                "2", "3");
         assertThat(strings("SHOW CONSTRAINTS YIELD name RETURN name")).contains("app_name", "migration_version");
         assertThat(strings("MATCH (l:__MigrationLock) RETURN l.name")).as("the lock leaves nothing behind").isEmpty();
         assertThat(new CypherMigrations(driver).apply()).isEmpty();
@@ -194,4 +198,5 @@ class CypherMigrationsIT {
             session.executeWriteWithoutResult(tx -> tx.run(statement).consume());
         }
     }
+
 }

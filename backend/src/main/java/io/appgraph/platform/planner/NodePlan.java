@@ -7,8 +7,9 @@ import java.util.function.Function;
 import org.neo4j.driver.Value;
 
 /**
- * One object of a GraphQL type, planned for a selection: a Cypher map expression holding exactly
- * the selected fields (and the hidden values a caller asked for), and how to read that map back.
+ * One object of a GraphQL type, planned for a selection: a Cypher map expression holding
+ * exactly the selected fields (and the hidden values a caller asked for), and how to read
+ * that map back.
  */
 public final class NodePlan {
 
@@ -34,7 +35,10 @@ public final class NodePlan {
         return this.type;
     }
 
-    /** A Cypher map expression, to return or collect wherever the object's variable is bound. */
+    /**
+     * A Cypher map expression, to return or collect wherever the object's variable is
+     * bound.
+     */
     public String expression() {
         return this.expression;
     }
@@ -55,7 +59,8 @@ public final class NodePlan {
 
     Object source(Value row) {
         if (this.source == null) {
-            throw new IllegalStateException("A field of " + this.type + " has neither a projection nor a source record");
+            throw new IllegalStateException(
+                    "A field of " + this.type + " has neither a projection nor a source record");
         }
         return this.source.apply(row.get(SOURCE_KEY));
     }
@@ -63,4 +68,5 @@ public final class NodePlan {
     /** A selected field: its key in the Cypher map and how its value reads. */
     record Field(String key, Function<Value, Object> read) {
     }
+
 }

@@ -12,9 +12,9 @@ import graphql.schema.DataFetchingFieldSelectionSet;
 import graphql.schema.SelectedField;
 
 /**
- * The planning of one Cypher statement: fresh variable names, the statement's parameters, and
- * nested plans for related objects. Variables are {@code pv1, pv2, ...} and parameters
- * {@code $pp1, $pp2, ...}; the host query must not use names of that form.
+ * The planning of one Cypher statement: fresh variable names, the statement's parameters,
+ * and nested plans for related objects. Variables are {@code pv1, pv2, ...} and
+ * parameters {@code $pp1, $pp2, ...}; the host query must not use names of that form.
  */
 public final class PlanContext {
 
@@ -35,7 +35,10 @@ public final class PlanContext {
         return "pv" + (++this.variables);
     }
 
-    /** Adds a parameter and returns its reference, such as {@code $pp3}, for the Cypher text. */
+    /**
+     * Adds a parameter and returns its reference, such as {@code $pp3}, for the Cypher
+     * text.
+     */
     public String parameter(Object value) {
         String name = "pp" + (this.parameters.size() + 1);
         this.parameters.put(name, value);
@@ -47,7 +50,10 @@ public final class PlanContext {
         return this.parameters;
     }
 
-    /** The fields selected under {@code field}, with those of any field it was merged with. */
+    /**
+     * The fields selected under {@code field}, with those of any field it was merged
+     * with.
+     */
     public List<SelectedField> children(SelectedField field) {
         List<SelectedField> children = new ArrayList<>();
         for (SelectedField twin : twins(field)) {
@@ -68,7 +74,9 @@ public final class PlanContext {
         return children;
     }
 
-    /** The fields selected under the fields at {@code path} of a root field's selection. */
+    /**
+     * The fields selected under the fields at {@code path} of a root field's selection.
+     */
     public List<SelectedField> childrenAt(DataFetchingFieldSelectionSet selection, String path) {
         List<SelectedField> children = new ArrayList<>();
         for (SelectedField at : selection.getFields(path)) {
@@ -77,7 +85,10 @@ public final class PlanContext {
         return children;
     }
 
-    /** Whether {@code name} is selected directly under {@code field} or a field it was merged with. */
+    /**
+     * Whether {@code name} is selected directly under {@code field} or a field it was
+     * merged with.
+     */
     public boolean selects(SelectedField field, String name) {
         return twins(field).stream().anyMatch(twin -> twin.getSelectionSet().contains(name));
     }
@@ -89,18 +100,21 @@ public final class PlanContext {
         return twins;
     }
 
-    /** Plans an object of {@code type} bound to {@code variable} for the selected fields. */
+    /**
+     * Plans an object of {@code type} bound to {@code variable} for the selected fields.
+     */
     public NodePlan node(String type, String variable, List<SelectedField> selected) {
         return node(type, variable, selected, Map.of());
     }
 
     /**
-     * Plans an object of {@code type} bound to {@code variable} for the selected fields, plus
-     * hidden values the host needs whatever the client selected (a cursor's sort key, say), read
-     * back through {@link PlannedRow#hidden}. Hidden keys start with two underscores.
-     *
+     * Plans an object of {@code type} bound to {@code variable} for the selected fields,
+     * plus hidden values the host needs whatever the client selected (a cursor's sort
+     * key, say), read back through {@link PlannedRow#hidden}. Hidden keys start with two
+     * underscores.
      * @param hidden key to Cypher expression template over {@code %1$s}
-     * @throws UnplannableSelectionException when the selection cannot be answered by one map
+     * @throws UnplannableSelectionException when the selection cannot be answered by one
+     * map
      */
     public NodePlan node(String type, String variable, List<SelectedField> selected, Map<String, String> hidden) {
         TypeFields declared = this.types.get(type);
@@ -132,8 +146,10 @@ public final class PlanContext {
                 (declared != null && declared.source() != null) ? declared.source().mapper() : null);
     }
 
-    // Fields of this type by result key. The same key twice comes from parents merged by the host
-    // (two aliases of a connection's nodes): they merge when they are the same field with the
+    // Fields of this type by result key. The same key twice comes from parents merged by
+    // the host
+    // (two aliases of a connection's nodes): they merge when they are the same field with
+    // the
     // same arguments, and cannot be planned as one map otherwise.
     private Map<String, SelectedField> byResultKey(String type, List<SelectedField> selected) {
         Map<String, SelectedField> byKey = new LinkedHashMap<>();
@@ -152,4 +168,5 @@ public final class PlanContext {
         }
         return byKey;
     }
+
 }

@@ -5,8 +5,9 @@ import java.util.function.Function;
 import org.neo4j.driver.Value;
 
 /**
- * A field as planned: the Cypher expression that computes it and how its value reads back into
- * what graphql-java resolves (a scalar, a list, a {@link PlannedRow} or a list of them).
+ * A field as planned: the Cypher expression that computes it and how its value reads back
+ * into what graphql-java resolves (a scalar, a list, a {@link PlannedRow} or a list of
+ * them).
  */
 public record PlannedField(String expression, Function<Value, Object> read) {
 

@@ -11,16 +11,17 @@ import graphql.schema.GraphQLObjectType;
 import graphql.schema.TypeResolver;
 
 /**
- * Resolves the fields of {@link PlannedRow}s from the planned statement's answer, in place of
- * their data fetchers: no I/O, no batch loader, no per-field observation. It must be the last
- * instrumentation, so that no other one wraps a fetcher of a planned field. A field the plan does
- * not hold goes to its own data fetcher with the record the type declared as its source.
+ * Resolves the fields of {@link PlannedRow}s from the planned statement's answer, in
+ * place of their data fetchers: no I/O, no batch loader, no per-field observation. It
+ * must be the last instrumentation, so that no other one wraps a fetcher of a planned
+ * field. A field the plan does not hold goes to its own data fetcher with the record the
+ * type declared as its source.
  */
 final class PlannedFieldResolution extends SimplePerformantInstrumentation {
 
     @Override
-    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
-            InstrumentationState state) {
+    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher,
+            InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
         DataFetchingEnvironment environment = parameters.getEnvironment();
         if (!(environment.getSource() instanceof PlannedRow row)) {
             return dataFetcher;
@@ -32,12 +33,14 @@ final class PlannedFieldResolution extends SimplePerformantInstrumentation {
         if (environment.getField().getName().startsWith("__")) {
             return dataFetcher;
         }
-        return unplanned -> dataFetcher.get(DataFetchingEnvironmentImpl.newDataFetchingEnvironment(unplanned)
-                .source(row.source())
-                .build());
+        return unplanned -> dataFetcher
+            .get(DataFetchingEnvironmentImpl.newDataFetchingEnvironment(unplanned).source(row.source()).build());
     }
 
-    /** Resolves interfaces such as {@code Node} for planned rows, and leaves records to {@code delegate}. */
+    /**
+     * Resolves interfaces such as {@code Node} for planned rows, and leaves records to
+     * {@code delegate}.
+     */
     static TypeResolver typeResolver(TypeResolver delegate) {
         return new TypeResolver() {
             @Override
@@ -47,4 +50,5 @@ final class PlannedFieldResolution extends SimplePerformantInstrumentation {
             }
         };
     }
+
 }

@@ -21,9 +21,9 @@ public final class PlannedReads {
     }
 
     /**
-     * The node labelled {@code label} whose {@code property} is {@code key}, as an object of
-     * {@code type} with the selected fields; null when there is none. Label and property come from
-     * feature code, the key is a parameter.
+     * The node labelled {@code label} whose {@code property} is {@code key}, as an object
+     * of {@code type} with the selected fields; null when there is none. Label and
+     * property come from feature code, the key is a parameter.
      */
     public PlannedRow byKey(PlanContext plan, String type, String label, String property, Object key,
             List<SelectedField> selected) {
@@ -35,11 +35,15 @@ public final class PlannedReads {
         return this.cypher.single(query, parameters, r -> node.read(r.get("found"))).orElse(null);
     }
 
-    /** Every node labelled {@code label}, in the order of {@code property}, with the selected fields. */
-    public List<PlannedRow> all(PlanContext plan, String type, String label, String property, List<SelectedField> selected) {
+    /**
+     * Every node labelled {@code label}, in the order of {@code property}, with the
+     * selected fields.
+     */
+    public List<PlannedRow> all(PlanContext plan, String type, String label, String property,
+            List<SelectedField> selected) {
         NodePlan node = plan.node(type, "found", selected);
-        String query = "MATCH (found:%1$s) WITH found ORDER BY found.%2$s RETURN %3$s AS found".formatted(checked(label),
-                checked(property), node.expression());
+        String query = "MATCH (found:%1$s) WITH found ORDER BY found.%2$s RETURN %3$s AS found"
+            .formatted(checked(label), checked(property), node.expression());
         return this.cypher.list(query, plan.parameters(), r -> node.read(r.get("found")));
     }
 
@@ -49,4 +53,5 @@ public final class PlannedReads {
         }
         return name;
     }
+
 }

@@ -3,9 +3,10 @@ package io.appgraph.platform.planner;
 import org.neo4j.driver.Value;
 
 /**
- * An object answered by a planned Cypher statement: graphql-java resolves its selected fields from
- * the statement's map without further I/O ({@link PlannedFieldResolution}). A field the plan does
- * not hold falls back to its data fetcher, which gets the record the type's owner declared.
+ * An object answered by a planned Cypher statement: graphql-java resolves its selected
+ * fields from the statement's map without further I/O ({@link PlannedFieldResolution}). A
+ * field the plan does not hold falls back to its data fetcher, which gets the record the
+ * type's owner declared.
  */
 public final class PlannedRow {
 
@@ -25,7 +26,10 @@ public final class PlannedRow {
         return this.plan.type();
     }
 
-    /** A value the caller of the planner asked for besides the selection, such as a cursor key. */
+    /**
+     * A value the caller of the planner asked for besides the selection, such as a cursor
+     * key.
+     */
     public Value hidden(String key) {
         return this.value.get(key);
     }
@@ -51,4 +55,5 @@ public final class PlannedRow {
     public String toString() {
         return this.plan.type() + this.value;
     }
+
 }

@@ -12,17 +12,17 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Plans a read's root field into one Cypher statement from its GraphQL selection: each selected
- * field becomes an expression inside one nested map per object, from the {@link TypeFields}
- * that features declare. Only names from those declarations reach the Cypher text; every value
- * from the request is a parameter.
+ * Plans a read's root field into one Cypher statement from its GraphQL selection: each
+ * selected field becomes an expression inside one nested map per object, from the
+ * {@link TypeFields} that features declare. Only names from those declarations reach the
+ * Cypher text; every value from the request is a parameter.
  */
 @Component
 public final class SelectionPlanner {
 
     /**
-     * GraphQL context key: when true, reads go through data fetchers and batch loaders, as for
-     * fields no planner covers. Tests use it to compare both paths.
+     * GraphQL context key: when true, reads go through data fetchers and batch loaders,
+     * as for fields no planner covers. Tests use it to compare both paths.
      */
     public static final String DISABLED = SelectionPlanner.class.getName() + ".disabled";
 
@@ -40,9 +40,8 @@ public final class SelectionPlanner {
     }
 
     /**
-     * Answers a root field with one planned statement, or through {@code unplanned} when the
-     * planner is off or the selection cannot be planned.
-     *
+     * Answers a root field with one planned statement, or through {@code unplanned} when
+     * the planner is off or the selection cannot be planned.
      * @param planned plans and runs the statement, given a fresh plan
      * @param unplanned the answer built from records, for data fetchers to complete
      */
@@ -73,4 +72,5 @@ public final class SelectionPlanner {
         }
         return merged;
     }
+
 }

@@ -11,14 +11,16 @@ import java.util.regex.Pattern;
 import org.neo4j.driver.Value;
 
 /**
- * The fields a feature declares for one GraphQL object type, as Cypher over the variable the
- * object is bound to. Expressions and patterns are templates: {@code %1$s} stands for that
- * variable and, in relationship patterns, {@code %2$s} for the related node. The planner picks
- * both names, so no declaration depends on a variable of the query it ends up in.
+ * The fields a feature declares for one GraphQL object type, as Cypher over the variable
+ * the object is bound to. Expressions and patterns are templates: {@code %1$s} stands for
+ * that variable and, in relationship patterns, {@code %2$s} for the related node. The
+ * planner picks both names, so no declaration depends on a variable of the query it ends
+ * up in.
  *
- * <p>Several features may declare fields of the same type (catalog declares App's own fields,
- * dependencies its callers and callees); the {@link SelectionPlanner} merges them. Publish each
- * declaration as a bean.
+ * <p>
+ * Several features may declare fields of the same type (catalog declares App's own
+ * fields, dependencies its callers and callees); the {@link SelectionPlanner} merges
+ * them. Publish each declaration as a bean.
  */
 public final class TypeFields {
 
@@ -41,9 +43,8 @@ public final class TypeFields {
 
     /**
      * How to rebuild the record that this type's data fetchers expect, for fields that no
-     * declaration plans: they are then resolved by their data fetchers (batch loaders) as before.
-     * Declared once, by the feature that owns the type.
-     *
+     * declaration plans: they are then resolved by their data fetchers (batch loaders) as
+     * before. Declared once, by the feature that owns the type.
      * @param projection Cypher for the record's values over {@code %1$s}
      * @param mapper builds the record from those values
      */
@@ -63,15 +64,18 @@ public final class TypeFields {
     }
 
     /**
-     * A scalar (or list or map of scalars) computed by a Cypher expression over {@code %1$s}.
-     * Variables the expression introduces are written {@code %2$s}, {@code %3$s}, ...: each
-     * becomes a fresh name, so none can capture a variable of the host query.
+     * A scalar (or list or map of scalars) computed by a Cypher expression over
+     * {@code %1$s}. Variables the expression introduces are written {@code %2$s},
+     * {@code %3$s}, ...: each becomes a fresh name, so none can capture a variable of the
+     * host query.
      */
     public TypeFields expression(String field, String template) {
         return expression(field, template, PlannedField::plain);
     }
 
-    /** An expression whose value Java finishes, such as an opaque id built from a name. */
+    /**
+     * An expression whose value Java finishes, such as an opaque id built from a name.
+     */
     public TypeFields expression(String field, String template, Function<Value, Object> read) {
         int placeholders = placeholders(template);
         return field(field, (variable, selected, context) -> {
@@ -85,20 +89,21 @@ public final class TypeFields {
     }
 
     /**
-     * At most one related object of type {@code type}, found by {@code pattern} from {@code %1$s}
-     * to {@code %2$s}, such as {@code (%1$s)-[:OWNED_BY]->(%2$s:Squad)}.
+     * At most one related object of type {@code type}, found by {@code pattern} from
+     * {@code %1$s} to {@code %2$s}, such as {@code (%1$s)-[:OWNED_BY]->(%2$s:Squad)}.
      *
-     * <p>A COLLECT subquery rather than a pattern comprehension: Neo4j 5.26 fails to plan a
-     * pattern comprehension beside a read in name-index order ("should not appear non-cached"),
-     * which every page of the app directory is. Declarations avoid them for the same reason.
+     * <p>
+     * A COLLECT subquery rather than a pattern comprehension: Neo4j 5.26 fails to plan a
+     * pattern comprehension beside a read in name-index order ("should not appear
+     * non-cached"), which every page of the app directory is. Declarations avoid them for
+     * the same reason.
      */
     public TypeFields one(String field, String type, String pattern) {
         return field(field, (variable, selected, context) -> {
             String related = context.variable();
             NodePlan plan = context.node(type, related, context.children(selected));
-            return new PlannedField("head(COLLECT { MATCH %s RETURN %s LIMIT 1 })".formatted(pattern.formatted(variable, related),
-                    plan.expression()),
-                    plan::read);
+            return new PlannedField("head(COLLECT { MATCH %s RETURN %s LIMIT 1 })"
+                .formatted(pattern.formatted(variable, related), plan.expression()), plan::read);
         });
     }
 
@@ -110,8 +115,9 @@ public final class TypeFields {
         return field(field, (variable, selected, context) -> {
             String related = context.variable();
             NodePlan plan = context.node(type, related, context.children(selected));
-            return new PlannedField("COLLECT { MATCH %s WITH %s ORDER BY %s RETURN %s }".formatted(
-                    pattern.formatted(variable, related), related, orderBy.formatted(related), plan.expression()),
+            return new PlannedField(
+                    "COLLECT { MATCH %s WITH %s ORDER BY %s RETURN %s }".formatted(pattern.formatted(variable, related),
+                            related, orderBy.formatted(related), plan.expression()),
                     plan::readList);
         });
     }
@@ -152,4 +158,5 @@ public final class TypeFields {
     /** The record a type's unplanned fields read, and how it is projected and built. */
     record Source(String projection, Function<Value, Object> mapper) {
     }
+
 }

@@ -18,10 +18,11 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every planned read answers in one Cypher statement, whatever the selection, and answers exactly
- * what the data fetchers and batch loaders answer for the same selection (the planner turned off
- * for that request). The documents under {@code graphql-test/planned} select every field of every
- * planned type, with aliases, fragments, arguments and cursors.
+ * Every planned read answers in one Cypher statement, whatever the selection, and answers
+ * exactly what the data fetchers and batch loaders answer for the same selection (the
+ * planner turned off for that request). The documents under {@code graphql-test/planned}
+ * select every field of every planned type, with aliases, fragments, arguments and
+ * cursors.
  */
 class PlannedReadsIT extends IntegrationTest {
 
@@ -33,35 +34,43 @@ class PlannedReadsIT extends IntegrationTest {
 
     @BeforeEach
     void estate() {
-        new Fixtures(this.driver)
-                .group("engineering", "organisation", null).group("money", "department", "engineering")
-                .group("growth", "department", "engineering")
-                .person("olga.ops").squad("payments", "money", "olga.ops").squad("search", "growth", null)
-                .person("ada", "payments").person("bob", "payments", "search").leaver("old.timer", "payments")
-                .app("payments-api", "payments", "ada", "TIER_1", "Takes card payments")
-                .app("ledger", "payments", "old.timer", "TIER_1", "Double-entry book of every payment")
-                .app("refunds", "payments", "ada", "TIER_2", "Gives money back")
-                .app("checkout", "search", "bob", "TIER_2", "Pays for the basket")
-                .app("finder", "search", "bob", "TIER_3", "Finds products")
-                .app("orphan")
-                .dependsOn("checkout", "payments-api").dependsOn("refunds", "payments-api", "DECLARED", "MESH")
-                .dependsOn("finder", "checkout").dependsOn("payments-api", "ledger").dependsOn("ledger", "finder")
-                .run("""
-                        MATCH (a:App {name: 'payments-api'}), (old:Person {handle: 'old.timer'}), (s:Squad {name: 'search'})
-                        CREATE (a)-[:PREVIOUSLY_HAD_OWNER {since: datetime('2023-01-01T09:00:00Z'), until: datetime('2024-01-01T09:00:00Z')}]->(old)
-                        CREATE (a)-[:PREVIOUSLY_OWNED_BY {since: datetime('2022-01-01T09:00:00Z'), until: datetime('2024-01-01T09:00:00Z')}]->(s)
-                        WITH a
-                        UNWIND range(1, 3) AS i
-                        CREATE (:Release {externalId: 'r-' + i, version: '1.' + i, commit: 'c' + i, pipelineUrl: 'https://ci.example.com/' + i,
-                                          environment: 'prod', status: CASE i WHEN 3 THEN 'IN_PROGRESS' ELSE 'SUCCEEDED' END,
-                                          startedAt: datetime('2026-01-0' + i + 'T09:00:00Z'),
-                                          finishedAt: CASE i WHEN 3 THEN null ELSE datetime('2026-01-0' + i + 'T09:07:30Z') END})-[:OF]->(a)
-                        """, Map.of());
+        new Fixtures(this.driver).group("engineering", "organisation", null)
+            .group("money", "department", "engineering")
+            .group("growth", "department", "engineering")
+            .person("olga.ops")
+            .squad("payments", "money", "olga.ops")
+            .squad("search", "growth", null)
+            .person("ada", "payments")
+            .person("bob", "payments", "search")
+            .leaver("old.timer", "payments")
+            .app("payments-api", "payments", "ada", "TIER_1", "Takes card payments")
+            .app("ledger", "payments", "old.timer", "TIER_1", "Double-entry book of every payment")
+            .app("refunds", "payments", "ada", "TIER_2", "Gives money back")
+            .app("checkout", "search", "bob", "TIER_2", "Pays for the basket")
+            .app("finder", "search", "bob", "TIER_3", "Finds products")
+            .app("orphan")
+            .dependsOn("checkout", "payments-api")
+            .dependsOn("refunds", "payments-api", "DECLARED", "MESH")
+            .dependsOn("finder", "checkout")
+            .dependsOn("payments-api", "ledger")
+            .dependsOn("ledger", "finder")
+            .run("""
+                    MATCH (a:App {name: 'payments-api'}), (old:Person {handle: 'old.timer'}), (s:Squad {name: 'search'})
+                    CREATE (a)-[:PREVIOUSLY_HAD_OWNER {since: datetime('2023-01-01T09:00:00Z'), until: datetime('2024-01-01T09:00:00Z')}]->(old)
+                    CREATE (a)-[:PREVIOUSLY_OWNED_BY {since: datetime('2022-01-01T09:00:00Z'), until: datetime('2024-01-01T09:00:00Z')}]->(s)
+                    WITH a
+                    UNWIND range(1, 3) AS i
+                    CREATE (:Release {externalId: 'r-' + i, version: '1.' + i, commit: 'c' + i, pipelineUrl: 'https://ci.example.com/' + i,
+                                      environment: 'prod', status: CASE i WHEN 3 THEN 'IN_PROGRESS' ELSE 'SUCCEEDED' END,
+                                      startedAt: datetime('2026-01-0' + i + 'T09:00:00Z'),
+                                      finishedAt: CASE i WHEN 3 THEN null ELSE datetime('2026-01-0' + i + 'T09:07:30Z') END})-[:OF]->(a)
+                    """,
+                    Map.of());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "EveryAppField", "AliasesAndFragments", "DirectoryPages", "Radius", "RadiusCount", "Graphs",
-            "Organisation", "Nodes" })
+    @ValueSource(strings = { "EveryAppField", "AliasesAndFragments", "DirectoryPages", "Radius", "RadiusCount",
+            "Graphs", "Organisation", "Nodes" })
     void aPlannedReadTakesOneStatementPerRootFieldAndAnswersWhatTheDataFetchersAnswer(String document) {
         Map<String, Object> variables = variables(document);
 
@@ -71,14 +80,16 @@ class PlannedReadsIT extends IntegrationTest {
         Map<String, Object> plannedData = planned.returnResponse().getData();
 
         GraphQlTester.Response unplanned = request(ExecutionGraphQlServiceTester.builder(this.service)
-                .configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of(SelectionPlanner.DISABLED, true)).build())
-                .build(), document, variables);
+            .configureExecutionInput(
+                    (input, builder) -> builder.graphQLContext(Map.of(SelectionPlanner.DISABLED, true)).build())
+            .build(), document, variables);
 
         assertThat(plannedData).isEqualTo(unplanned.returnResponse().getData());
         assertThat(statements).as("statements for %s", document).isEqualTo(plannedData.size());
     }
 
-    private static GraphQlTester.Response request(GraphQlTester tester, String document, Map<String, Object> variables) {
+    private static GraphQlTester.Response request(GraphQlTester tester, String document,
+            Map<String, Object> variables) {
         GraphQlTester.Request<?> request = tester.documentName("planned/" + document);
         variables.forEach(request::variable);
         GraphQlTester.Response response = request.execute();
@@ -91,8 +102,12 @@ class PlannedReadsIT extends IntegrationTest {
         switch (document) {
             case "EveryAppField", "AliasesAndFragments" -> variables.put("name", "payments-api");
             case "Radius", "RadiusCount" -> variables.put("app", "payments-api");
-            case "DirectoryPages" -> variables.put("after", this.graphQl.document("{ apps(first: 3) { pageInfo { endCursor } } }")
-                    .execute().path("apps.pageInfo.endCursor").entity(String.class).get());
+            case "DirectoryPages" -> variables.put("after",
+                    this.graphQl.document("{ apps(first: 3) { pageInfo { endCursor } } }")
+                        .execute()
+                        .path("apps.pageInfo.endCursor")
+                        .entity(String.class)
+                        .get());
             case "Nodes" -> {
                 variables.put("app", GlobalId.of("App", "checkout"));
                 variables.put("squad", GlobalId.of("Squad", "payments"));
@@ -104,4 +119,5 @@ class PlannedReadsIT extends IntegrationTest {
         }
         return variables;
     }
+
 }

@@ -16,9 +16,9 @@ import org.neo4j.driver.Values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The planner turns a selection into one Cypher map per object: only declared names reach the
- * text, request values become parameters, and what no declaration covers falls back to the
- * type's source record. No database is needed to see the statement it plans.
+ * The planner turns a selection into one Cypher map per object: only declared names reach
+ * the text, request values become parameters, and what no declaration covers falls back
+ * to the type's source record. No database is needed to see the statement it plans.
  */
 class SelectionPlannerTests {
 
@@ -35,14 +35,16 @@ class SelectionPlannerTests {
 
     private final SelectionPlanner planner = new SelectionPlanner(List.of(
             TypeFields.of("Thing")
-                    .source("{name: %1$s.name}", value -> Map.of("name", value.get("name").asString()))
-                    .property("name")
-                    .property("size", "sizeInBytes")
-                    .one("owner", "Person", "(%1$s)-[:OWNED_BY]->(%2$s:Person)")
-                    .many("friends", "Thing", "(%1$s)-[:KNOWS]->(%2$s:Thing)", "%1$s.name")
-                    .expression("friendCount", "COUNT { (%1$s)-[:KNOWS]->(%2$s:Thing) WHERE %2$s <> %1$s }")
-                    .field("sized", (variable, field, context) -> PlannedField.value("CASE WHEN %s.sizeInBytes >= %s THEN 1 END"
-                            .formatted(variable, context.parameter(field.getArguments().get("min"))))),
+                .source("{name: %1$s.name}", value -> Map.of("name", value.get("name").asString()))
+                .property("name")
+                .property("size", "sizeInBytes")
+                .one("owner", "Person", "(%1$s)-[:OWNED_BY]->(%2$s:Person)")
+                .many("friends", "Thing", "(%1$s)-[:KNOWS]->(%2$s:Thing)", "%1$s.name")
+                .expression("friendCount", "COUNT { (%1$s)-[:KNOWS]->(%2$s:Thing) WHERE %2$s <> %1$s }")
+                .field("sized",
+                        (variable, field,
+                                context) -> PlannedField.value("CASE WHEN %s.sizeInBytes >= %s THEN 1 END"
+                                    .formatted(variable, context.parameter(field.getArguments().get("min"))))),
             TypeFields.of("Person").property("handle")), new PlannerProperties(true));
 
     @Test
@@ -59,8 +61,8 @@ class SelectionPlannerTests {
         plan("{ thing(name: \"a\") { `x: name big: sized(min: 100) small: sized(min: 1) } }".replace("`", ""));
 
         assertThat(this.statements.get(0)).doesNotContain("x:", "big", "small", "100")
-                .isEqualTo("{name: thing.name, sized: CASE WHEN thing.sizeInBytes >= $pp1 THEN 1 END, "
-                        + "sized_2: CASE WHEN thing.sizeInBytes >= $pp2 THEN 1 END}");
+            .isEqualTo("{name: thing.name, sized: CASE WHEN thing.sizeInBytes >= $pp1 THEN 1 END, "
+                    + "sized_2: CASE WHEN thing.sizeInBytes >= $pp2 THEN 1 END}");
         assertThat(this.parameters.get(0)).containsEntry("pp1", 100).containsEntry("pp2", 1);
     }
 
@@ -75,8 +77,9 @@ class SelectionPlannerTests {
     void variablesAnExpressionIntroducesAreFreshNames() {
         plan("{ thing(name: \"a\") { owner { handle } friendCount } }");
 
-        assertThat(this.statements).containsExactly("{owner: head(COLLECT { MATCH (thing)-[:OWNED_BY]->(pv1:Person) RETURN {handle: pv1.handle} LIMIT 1 }), "
-                + "friendCount: COUNT { (thing)-[:KNOWS]->(pv2:Thing) WHERE pv2 <> thing }}");
+        assertThat(this.statements).containsExactly(
+                "{owner: head(COLLECT { MATCH (thing)-[:OWNED_BY]->(pv1:Person) RETURN {handle: pv1.handle} LIMIT 1 }), "
+                        + "friendCount: COUNT { (thing)-[:KNOWS]->(pv2:Thing) WHERE pv2 <> thing }}");
     }
 
     @Test
@@ -106,7 +109,8 @@ class SelectionPlannerTests {
         }, () -> Map.of("name", "from records")));
 
         var result = graphQl.execute(ExecutionInput.newExecutionInput("{ thing(name: \"a\") { name } }")
-                .graphQLContext(Map.of(SelectionPlanner.DISABLED, true)).build());
+            .graphQLContext(Map.of(SelectionPlanner.DISABLED, true))
+            .build());
 
         assertThat(result.<Map<String, Object>>getData()).isEqualTo(Map.of("thing", Map.of("name", "from records")));
     }
@@ -124,9 +128,10 @@ class SelectionPlannerTests {
 
     private static GraphQL graphQl(graphql.schema.DataFetcher<?> thing) {
         RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
-                .type("Query", type -> type.dataFetcher("thing", thing))
-                .build();
+            .type("Query", type -> type.dataFetcher("thing", thing))
+            .build();
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(SCHEMA), wiring);
         return GraphQL.newGraphQL(schema).instrumentation(new PlannedFieldResolution()).build();
     }
+
 }
