@@ -11,7 +11,8 @@ import io.appgraph.catalog.Tier;
 record DependencyGraph<N, E>(List<N> nodes, List<E> edges) {
 
     /**
-     * @param dependentCount apps that call this one directly */
+     * @param dependentCount apps that call this one directly
+     */
     record Node(String name, String squad, Tier tier, int dependentCount, boolean alerting) {
     }
 

@@ -44,7 +44,8 @@ public record Connection<T>(long totalCount, PageInfo pageInfo, List<Edge<T>> ed
     }
 
     /**
-     * @param cursor opaque position of the node, for {@code after} */
+     * @param cursor opaque position of the node, for {@code after}
+     */
     public record Edge<T>(String cursor, T node) {
     }
 
