@@ -1,12 +1,11 @@
 package io.appgraph.benchmark;
 
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.PriorityQueue;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
@@ -26,13 +25,14 @@ record Subjects(String hub, long hubImpacted, String typical, long typicalImpact
 
     static final String HUB = "auth-service";
 
-    // Search-as-you-type: the first three to six letters of a word, as someone types them.
+    // Search-as-you-type: the start of an app's name, at least three letters, as someone types it.
     private static final int FEWEST_LETTERS = 3;
-
-    private static final int MOST_LETTERS = 6;
 
     // "A few dozen" matches: what a suggestion list has to cut down.
     private static final int WANTED_MATCHES = 36;
+
+    // Typed prefixes whose names come closest to the wanted count; the exact count decides among them.
+    private static final int SHORTLIST = 50;
 
     static Subjects pick(Driver driver, String search) {
         try (var session = driver.session()) {
@@ -48,44 +48,46 @@ record Subjects(String hub, long hubImpacted, String typical, long typicalImpact
     }
 
     /**
-     * The first letters of an app-name word that match closest to a few dozen apps, the way the
-     * server searches: lower-cased name or description containing the text. Ties go to the first
-     * in alphabetical order, so an estate always gets the same term.
+     * The start of an app name that matches closest to a few dozen apps the way the server
+     * searches: lower-cased name or description containing the text. Prefixes are shortlisted by
+     * how many names start with them (a binary search in the sorted names), then the shortlist is
+     * counted exactly. Ties go to the first in alphabetical order, so an estate always gets the
+     * same text.
      */
     private static String searchTerm(List<Record> texts) {
-        Set<String> candidates = new TreeSet<>();
-        for (Record text : texts) {
-            for (String word : text.get("name").asString().split("-")) {
-                if (word.chars().allMatch(Character::isLetter)) {
-                    for (int letters = FEWEST_LETTERS; letters <= Math.min(MOST_LETTERS, word.length() - 1); letters++) {
-                        candidates.add(word.substring(0, letters));
-                    }
+        String[] names = texts.stream().map(text -> text.get("name").asString()).sorted().toArray(String[]::new);
+        Comparator<Candidate> closest = Comparator.comparingInt((Candidate c) -> Math.abs(c.count() - WANTED_MATCHES))
+                .thenComparing(Candidate::text);
+        PriorityQueue<Candidate> shortlist = new PriorityQueue<>(closest.reversed());
+        for (int i = 0; i < names.length; i++) {
+            for (int letters = FEWEST_LETTERS; letters < names[i].length(); letters++) {
+                String prefix = names[i].substring(0, letters);
+                // Names sharing a prefix are adjacent: count each prefix at its first name only.
+                if (prefix.endsWith("-") || (i > 0 && names[i - 1].startsWith(prefix))) {
+                    continue;
+                }
+                shortlist.add(new Candidate(prefix, startingWith(names, prefix)));
+                if (shortlist.size() > SHORTLIST) {
+                    shortlist.poll();
                 }
             }
         }
-        // One pass over every app, counting each candidate once per app.
-        Map<String, Integer> counts = new HashMap<>();
-        for (Record text : texts) {
-            Set<String> seen = new HashSet<>();
-            for (String field : List.of(text.get("name").asString(), text.get("description").asString())) {
-                for (int i = 0; i < field.length(); i++) {
-                    for (int letters = FEWEST_LETTERS; letters <= MOST_LETTERS && i + letters <= field.length(); letters++) {
-                        String piece = field.substring(i, i + letters);
-                        if (candidates.contains(piece)) {
-                            seen.add(piece);
-                        }
-                    }
-                }
-            }
-            seen.forEach(piece -> counts.merge(piece, 1, Integer::sum));
-        }
-        String best = null;
-        for (String candidate : candidates) {
-            if (best == null || Math.abs(counts.get(candidate) - WANTED_MATCHES) < Math.abs(counts.get(best) - WANTED_MATCHES)) {
-                best = candidate;
-            }
-        }
-        return best;
+        return shortlist.stream()
+                .map(candidate -> new Candidate(candidate.text(), (int) matches(texts, candidate.text())))
+                .min(closest)
+                .map(Candidate::text)
+                .orElseThrow();
+    }
+
+    private static int startingWith(String[] sortedNames, String prefix) {
+        int from = Arrays.binarySearch(sortedNames, prefix);
+        from = from >= 0 ? from : -from - 1;
+        int to = Arrays.binarySearch(sortedNames, prefix + Character.MAX_VALUE);
+        to = to >= 0 ? to : -to - 1;
+        return to - from;
+    }
+
+    private record Candidate(String text, int count) {
     }
 
     private static long matches(List<Record> texts, String term) {
