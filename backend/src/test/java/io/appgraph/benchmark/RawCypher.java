@@ -12,11 +12,32 @@ final class RawCypher {
             CALL () { MATCH (:App)-[d:DEPENDS_ON]->(:App) RETURN count(d) AS dependencies }
             CALL () { MATCH (s:Squad) RETURN count(s) AS squads }
             CALL () { MATCH (p:Person) RETURN count(p) AS people }
-            CALL () {
-              MATCH (a:App) WHERE COUNT { (a)<-[:DEPENDS_ON]-() } = 2
-              RETURN a.name AS typical ORDER BY a.name LIMIT 1
+            RETURN apps, dependencies, squads, people
+            """;
+
+    static final String TYPICAL_APP = """
+            MATCH (a:App) WHERE COUNT { (a)<-[:DEPENDS_ON]-() } = 2
+            RETURN a.name AS name ORDER BY a.name LIMIT 1
+            """;
+
+    static final String APP_TEXTS = """
+            MATCH (a:App)
+            RETURN toLower(a.name) AS name, toLower(coalesce(a.description, '')) AS description
+            """;
+
+    static final String PING = "RETURN 1 AS one";
+
+    // One hop further than asked, only to tell whether the answer was cut off.
+    static final String BLAST_RADIUS_COUNT = """
+            MATCH (target:App {name: $app})
+            CALL (target) {
+              MATCH path = (target)<-[:DEPENDS_ON*1..11]-(caller:App)
+              WHERE caller <> target
+              WITH caller, min(length(path)) AS distance
+              RETURN count(CASE WHEN distance <= 10 THEN 1 END) AS count,
+                     count(CASE WHEN distance > 10 THEN 1 END) > 0 AS truncated
             }
-            RETURN apps, dependencies, squads, people, typical
+            RETURN count, truncated
             """;
 
     static final String BLAST_RADIUS = """
@@ -61,6 +82,20 @@ final class RawCypher {
             """;
 
     static final String APPS_COUNT = "MATCH (app:App) RETURN count(app) AS total";
+
+    // What the AppSearch operation shows: the first matches and how many there are.
+    static final String SEARCH = """
+            CALL () {
+              MATCH (app:App)
+              WHERE toLower(app.name) CONTAINS $search OR toLower(coalesce(app.description, '')) CONTAINS $search
+              RETURN count(app) AS total
+            }
+            MATCH (app:App)
+            WHERE toLower(app.name) CONTAINS $search OR toLower(coalesce(app.description, '')) CONTAINS $search
+            WITH total, app ORDER BY app.name LIMIT $first
+            OPTIONAL MATCH (app)-[:OWNED_BY]->(squad:Squad)
+            RETURN total, app.name AS name, app.description AS description, squad.name AS squad
+            """;
 
     static final String GRAPH_NODES = """
             MATCH (app:App)
