@@ -9,6 +9,8 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.Counter;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
@@ -30,6 +32,8 @@ import org.springframework.stereotype.Component;
 @Component
 public final class Cypher {
 
+    private static final Log log = LogFactory.getLog(Cypher.class);
+
     private final Driver driver;
 
     private final TransactionConfig transactionConfig;
@@ -47,7 +51,7 @@ public final class Cypher {
     /** Runs one read query and maps each record. */
     public <T> List<T> list(String query, Map<String, Object> parameters, Function<Record, T> mapper) {
         return read(tx -> {
-            this.statements.increment();
+            count(query);
             return tx.run(query, parameters).list(mapper::apply);
         });
     }
@@ -59,7 +63,7 @@ public final class Cypher {
      */
     public <T> T stream(String query, Map<String, Object> parameters, Function<Stream<Record>, T> reader) {
         return read(tx -> {
-            this.statements.increment();
+            count(query);
             try (Stream<Record> records = tx.run(query, parameters).stream()) {
                 return reader.apply(records);
             }
@@ -104,8 +108,18 @@ public final class Cypher {
 
     /** Runs a statement inside a unit of work and returns its records. */
     public List<Record> run(TransactionContext tx, String query, Map<String, Object> parameters) {
-        this.statements.increment();
+        count(query);
         return tx.run(query, parameters).list();
+    }
+
+    // Statement texts, never parameters, at TRACE: the planned Cypher of a request can be
+    // read with
+    // logging.level.io.appgraph.platform.Cypher=TRACE.
+    private void count(String query) {
+        this.statements.increment();
+        if (log.isTraceEnabled()) {
+            log.trace(query);
+        }
     }
 
     /** How many statements have been sent since start-up. */
