@@ -23,7 +23,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "appgraph.demo.enabled=false", "appgraph.embedded.bolt-port=0",
-                "appgraph.embedded.page-cache=64m", "logging.level.io.appgraph.platform.GraphQlErrors=ERROR" })
+                "appgraph.embedded.page-cache=64m", "logging.level.io.appgraph.platform.GraphQlErrors=OFF" })
 public abstract class IntegrationTest {
 
     private static final Path DATA_DIR = temporaryDirectory();

@@ -88,7 +88,7 @@ final class AppDirectoryQuery {
 
     /** A page of app records, for data fetchers to complete. */
     Connection<App> page(AppFilter filter, Integer first, String after) {
-        return run(filter, first, after, true, App.projection("app"), App::from, App::name);
+        return run(filter, first, after, true, App.projection("app"), App::from, App::name, new HashMap<>());
     }
 
     /**
@@ -100,11 +100,6 @@ final class AppDirectoryQuery {
         NodePlan app = plan.node("App", "app", plan.childrenAt(selection, "edges/node"), Map.of("__name", "%1$s.name"));
         return run(filter, first, after, selection.contains("totalCount"), app.expression(), app::read,
                 row -> row.hidden("__name").asString(), plan.parameters());
-    }
-
-    private <T> Connection<T> run(AppFilter filter, Integer first, String after, boolean total, String projection,
-            Function<Value, T> read, Function<T, String> name) {
-        return run(filter, first, after, total, projection, read, name, new HashMap<>());
     }
 
     private <T> Connection<T> run(AppFilter filter, Integer first, String after, boolean total, String projection,

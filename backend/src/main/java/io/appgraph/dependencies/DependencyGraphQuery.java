@@ -32,14 +32,13 @@ final class DependencyGraphQuery {
             EXISTS { (app)<-[:ON]-(:Alert {status: 'FIRING'}) } AS alerting
             """;
 
-    private static final String ALL_NODES = "MATCH (app:App) RETURN " + NODE_FIELDS + " ORDER BY name";
+    // What the graph holds: every app and dependency, or one squad's apps with their
+    // direct
+    // neighbours and the dependencies that touch its apps. Shared by both ways of reading
+    // it.
+    private static final String ALL_APPS = "MATCH (app:App)";
 
-    private static final String ALL_EDGES = """
-            MATCH (caller:App)-[d:DEPENDS_ON]->(callee:App)
-            RETURN caller.name AS from, callee.name AS to, d.sources AS sources
-            """;
-
-    private static final String SQUAD_NODES = """
+    private static final String SQUAD_APPS = """
             MATCH (:Squad {name: $squad})<-[:OWNED_BY]-(own:App)
             CALL (own) {
               RETURN own AS app
@@ -47,15 +46,25 @@ final class DependencyGraphQuery {
               MATCH (own)-[:DEPENDS_ON]-(app:App)
               RETURN app
             }
-            WITH DISTINCT app
-            RETURN %s ORDER BY name
-            """.formatted(NODE_FIELDS);
+            WITH DISTINCT app""";
 
-    private static final String SQUAD_EDGES = """
-            MATCH (:Squad {name: $squad})<-[:OWNED_BY]-(own:App)-[d:DEPENDS_ON]-(:App)
-            WITH DISTINCT d
-            RETURN startNode(d).name AS from, endNode(d).name AS to, d.sources AS sources
-            """;
+    private static final String ALL_DEPENDENCIES = "MATCH (:App)-[d:DEPENDS_ON]->(:App)";
+
+    private static final String SQUAD_DEPENDENCIES = """
+            MATCH (:Squad {name: $squad})<-[:OWNED_BY]-(:App)-[d:DEPENDS_ON]-(:App)
+            WITH DISTINCT d""";
+
+    private static final String NODES = "%s\nRETURN " + NODE_FIELDS + " ORDER BY name";
+
+    private static final String EDGES = "%s\nRETURN startNode(d).name AS from, endNode(d).name AS to, d.sources AS sources";
+
+    private static final String ALL_NODES = NODES.formatted(ALL_APPS);
+
+    private static final String ALL_EDGES = EDGES.formatted(ALL_DEPENDENCIES);
+
+    private static final String SQUAD_NODES = NODES.formatted(SQUAD_APPS);
+
+    private static final String SQUAD_EDGES = EDGES.formatted(SQUAD_DEPENDENCIES);
 
     private static final String SQUAD_EXISTS = "RETURN EXISTS { (:Squad {name: $squad}) } AS found";
 
@@ -73,30 +82,9 @@ final class DependencyGraphQuery {
             RETURN found, node, edge
             """;
 
-    private static final String PLANNED_ALL_NODES = """
-            MATCH (app:App)
-            WITH app ORDER BY app.name
-            RETURN true AS found, %s AS node, null AS edge""";
+    private static final String PLANNED_NODES = "%s\nWITH app ORDER BY app.name\nRETURN true AS found, %%s AS node, null AS edge";
 
-    private static final String PLANNED_ALL_EDGES = """
-            MATCH (:App)-[d:DEPENDS_ON]->(:App)
-            RETURN true AS found, null AS node, %s AS edge""";
-
-    private static final String PLANNED_SQUAD_NODES = """
-            MATCH (:Squad {name: $squad})<-[:OWNED_BY]-(own:App)
-            CALL (own) {
-              RETURN own AS app
-              UNION
-              MATCH (own)-[:DEPENDS_ON]-(app:App)
-              RETURN app
-            }
-            WITH DISTINCT app ORDER BY app.name
-            RETURN true AS found, %s AS node, null AS edge""";
-
-    private static final String PLANNED_SQUAD_EDGES = """
-            MATCH (:Squad {name: $squad})<-[:OWNED_BY]-(:App)-[d:DEPENDS_ON]-(:App)
-            WITH DISTINCT d
-            RETURN true AS found, null AS node, %s AS edge""";
+    private static final String PLANNED_EDGES = "%s\nRETURN true AS found, null AS node, %%s AS edge";
 
     private static final String NOTHING = "RETURN true AS found, null AS node, null AS edge LIMIT 0";
 
@@ -128,9 +116,10 @@ final class DependencyGraphQuery {
         NodePlan node = plan.node("GraphNode", "app", plan.childrenAt(selection, "nodes"));
         NodePlan edge = plan.node("GraphEdge", "d", plan.childrenAt(selection, "edges"));
         String nodes = !selection.contains("nodes") ? NOTHING
-                : ((squad == null) ? PLANNED_ALL_NODES : PLANNED_SQUAD_NODES).formatted(node.expression());
+                : PLANNED_NODES.formatted((squad == null) ? ALL_APPS : SQUAD_APPS).formatted(node.expression());
         String edges = !selection.contains("edges") ? NOTHING
-                : ((squad == null) ? PLANNED_ALL_EDGES : PLANNED_SQUAD_EDGES).formatted(edge.expression());
+                : PLANNED_EDGES.formatted((squad == null) ? ALL_DEPENDENCIES : SQUAD_DEPENDENCIES)
+                    .formatted(edge.expression());
         String query = PLANNED.formatted((squad == null) ? "true" : "EXISTS { (:Squad {name: $squad}) }", nodes, edges);
         Map<String, Object> parameters = plan.parameters();
         parameters.put("squad", squad);

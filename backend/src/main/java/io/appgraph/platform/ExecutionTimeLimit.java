@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 
-import graphql.ErrorClassification;
 import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.instrumentation.InstrumentationState;
@@ -62,22 +61,12 @@ final class ExecutionTimeLimit extends SimplePerformantInstrumentation {
                 .data(null)
                 .errors(List.of(GraphqlErrorBuilder.newError()
                     .message("The request ran longer than the %d s limit and was stopped", this.limit.toSeconds())
-                    .errorType(Timeout.TIMEOUT)
+                    .errorType(ServerErrorType.TIMEOUT)
                     .extensions(Map.of("code", "TIMEOUT"))
                     .build()))
                 .build());
         }
         return CompletableFuture.completedFuture(result);
-    }
-
-    /**
-     * Classifications graphql-java lacks: the request hit its time limit, or could not
-     * start in time.
-     */
-    enum Timeout implements ErrorClassification {
-
-        TIMEOUT, BUSY
-
     }
 
     private static final class Deadline implements InstrumentationState {

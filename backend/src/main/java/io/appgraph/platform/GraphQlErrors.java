@@ -39,7 +39,7 @@ class GraphQlErrors {
 
     @GraphQlExceptionHandler
     GraphQLError busy(BusyException ex, DataFetchingEnvironment environment) {
-        return error(environment, ExecutionTimeLimit.Timeout.BUSY, "BUSY", ex.getMessage());
+        return error(environment, ServerErrorType.BUSY, "BUSY", ex.getMessage());
     }
 
     @GraphQlExceptionHandler
@@ -47,7 +47,7 @@ class GraphQlErrors {
         if (ex.code() != null && ex.code().startsWith(TRANSACTION_TIMED_OUT)) {
             log.warn("Neo4j stopped a transaction of " + environment.getExecutionStepInfo().getPath()
                     + " at its time limit");
-            return error(environment, ExecutionTimeLimit.Timeout.TIMEOUT, "TIMEOUT",
+            return error(environment, ServerErrorType.TIMEOUT, "TIMEOUT",
                     "The request ran longer than its time limit and was stopped");
         }
         log.error("Neo4j refused a statement of " + environment.getExecutionStepInfo().getPath(), ex);

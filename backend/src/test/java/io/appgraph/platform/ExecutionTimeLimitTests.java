@@ -41,7 +41,7 @@ class ExecutionTimeLimitTests {
 
         assertThat(result.getErrors()).singleElement().satisfies(error -> {
             assertThat(error.getMessage()).isEqualTo("The request ran longer than the 0 s limit and was stopped");
-            assertThat(error.getErrorType()).isEqualTo(ExecutionTimeLimit.Timeout.TIMEOUT);
+            assertThat(error.getErrorType()).isEqualTo(ServerErrorType.TIMEOUT);
         });
         assertThat(result.<Object>getData()).isNull();
         assertThat(this.fastCalls).hasValue(0);
