@@ -27,9 +27,10 @@ class OwnershipFields {
     private static final String HISTORY = """
             COLLECT {
               MATCH (%1$s)-[%2$s:HAS_OWNER|PREVIOUSLY_HAD_OWNER|OWNED_BY|PREVIOUSLY_OWNED_BY]->(%3$s)
-              WITH %2$s, %3$s ORDER BY %2$s.until IS NULL DESC, %2$s.until DESC, %2$s.since DESC LIMIT 100
-              RETURN {role: CASE WHEN type(%2$s) IN ['HAS_OWNER', 'PREVIOUSLY_HAD_OWNER'] THEN 'OWNER' ELSE 'SQUAD' END,
-                      name: coalesce(%3$s.handle, %3$s.name), since: %2$s.since, until: %2$s.until}
+              WITH %2$s, %3$s, CASE WHEN type(%2$s) IN ['HAS_OWNER', 'PREVIOUSLY_HAD_OWNER'] THEN 'OWNER' ELSE 'SQUAD' END AS %4$s,
+                   coalesce(%3$s.handle, %3$s.name) AS %5$s
+              ORDER BY %2$s.until IS NULL DESC, %2$s.until DESC, %2$s.since DESC, %4$s, %5$s LIMIT 100
+              RETURN {role: %4$s, name: %5$s, since: %2$s.since, until: %2$s.until}
             }""";
 
     @Bean

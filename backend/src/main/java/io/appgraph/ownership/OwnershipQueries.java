@@ -49,7 +49,7 @@ final class OwnershipQueries {
               RETURN 'SQUAD' AS role, s.name AS who, r.since AS since, r.until AS until
             }
             WITH name, role, who, since, until
-            ORDER BY until IS NULL DESC, until DESC, since DESC
+            ORDER BY until IS NULL DESC, until DESC, since DESC, role, who
             RETURN name AS key, collect({role: role, name: who, since: since, until: until})[..100] AS rows
             """;
 
