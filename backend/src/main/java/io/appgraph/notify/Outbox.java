@@ -1,0 +1,49 @@
+package io.appgraph.notify;
+
+import java.time.Instant;
+import java.util.Map;
+
+import io.appgraph.platform.Cypher;
+import org.neo4j.driver.TransactionContext;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one durable outbox for deliveries to other systems (Grafana annotations, Slack
+ * messages). A feature enqueues a message inside the write transaction that caused it, so
+ * the message exists exactly when the change does: a crash between the commit and the
+ * delivery loses nothing, and a rolled-back change sends nothing. Deliveries happen
+ * later, in the background, and are retried until the destination accepts them.
+ */
+@Component
+public final class Outbox {
+
+    // MERGE on (destination, key): enqueueing the same message twice, as a replayed or
+    // retried unit of work does, leaves one message.
+    private static final String ENQUEUE = """
+            MERGE (m:OutboxMessage {destination: $destination, key: $key})
+            ON CREATE SET m.payload = $payload, m.createdAt = $now, m.attempts = 0, m.nextAttemptAt = $now
+            """;
+
+    private final Cypher cypher;
+
+    private final JsonMapper json;
+
+    Outbox(Cypher cypher, JsonMapper json) {
+        this.cypher = cypher;
+        this.json = json;
+    }
+
+    /**
+     * Enqueues a message for {@code destination} in the caller's write transaction.
+     * @param key what makes the message unique for its destination, such as
+     * {@code "release-started:" + externalId}
+     * @param payload the message's content as the destination's sender reads it, stored
+     * as JSON (node properties cannot hold maps)
+     */
+    public void enqueue(TransactionContext tx, String destination, String key, Map<String, Object> payload) {
+        this.cypher.run(tx, ENQUEUE, Map.of("destination", destination, "key", key, "payload",
+                this.json.writeValueAsString(payload), "now", Instant.now()));
+    }
+
+}
