@@ -47,7 +47,8 @@ final class ExecutionTimeLimit extends SimplePerformantInstrumentation {
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher,
             InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
-        if (state instanceof Deadline deadline) {
+        // A trivial fetcher reads a value already fetched; the deadline is for work.
+        if (state instanceof Deadline deadline && !parameters.isTrivialDataFetcher()) {
             return environment -> deadline.passed() ? null : dataFetcher.get(environment);
         }
         return dataFetcher;

@@ -21,12 +21,16 @@ public final class NodePlan {
 
     private final Map<String, Field> fields;
 
+    private final Map<String, Field> byName;
+
     private final Function<Value, Object> source;
 
-    NodePlan(String type, String expression, Map<String, Field> fields, Function<Value, Object> source) {
+    NodePlan(String type, String expression, Map<String, Field> fields, Map<String, Field> byName,
+            Function<Value, Object> source) {
         this.type = type;
         this.expression = expression;
         this.fields = fields;
+        this.byName = byName;
         this.source = source;
     }
 
@@ -55,6 +59,18 @@ public final class NodePlan {
 
     Field field(String resultKey) {
         return this.fields.get(resultKey);
+    }
+
+    /**
+     * The field selected under {@code name}, when the selection holds it under one result
+     * key.
+     */
+    Field fieldNamed(String name) {
+        return this.byName.get(name);
+    }
+
+    Map<String, Field> fieldsByName() {
+        return this.byName;
     }
 
     Object source(Value row) {

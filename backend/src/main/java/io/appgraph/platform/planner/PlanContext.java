@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import graphql.GraphQLContext;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import graphql.schema.SelectedField;
 
@@ -24,10 +25,13 @@ public final class PlanContext {
 
     private final Map<SelectedField, List<SelectedField>> mergedWith = new IdentityHashMap<>();
 
+    private final GraphQLContext context;
+
     private int variables;
 
-    PlanContext(Map<String, TypeFields> types) {
+    PlanContext(Map<String, TypeFields> types, GraphQLContext context) {
         this.types = types;
+        this.context = context;
     }
 
     /** A variable name no other part of the statement uses. */
@@ -119,6 +123,7 @@ public final class PlanContext {
     public NodePlan node(String type, String variable, List<SelectedField> selected, Map<String, String> hidden) {
         TypeFields declared = this.types.get(type);
         Map<String, NodePlan.Field> fields = new HashMap<>();
+        Map<String, NodePlan.Field> byName = new HashMap<>();
         Map<String, Integer> keyUses = new HashMap<>();
         List<String> entries = new ArrayList<>();
         boolean needsSource = false;
@@ -133,7 +138,9 @@ public final class PlanContext {
             String key = (uses == 1) ? field.getName() : field.getName() + "_" + uses;
             PlannedField planned = projection.plan(variable, field, this);
             entries.add(key + ": " + planned.expression());
-            fields.put(entry.getKey(), new NodePlan.Field(key, planned.read()));
+            NodePlan.Field planField = new NodePlan.Field(key, planned.read());
+            fields.put(entry.getKey(), planField);
+            byName.put(field.getName(), planField);
         }
         hidden.forEach((key, template) -> entries.add(key + ": " + template.formatted(variable)));
         if (needsSource) {
@@ -142,7 +149,15 @@ public final class PlanContext {
             }
             entries.add(NodePlan.SOURCE_KEY + ": " + declared.source().projection().formatted(variable));
         }
-        return new NodePlan(type, "{" + String.join(", ", entries) + "}", fields,
+        keyUses.forEach((name, uses) -> {
+            if (uses > 1) {
+                byName.remove(name);
+            }
+        });
+        if (needsSource || byName.size() < fields.size()) {
+            PlannedFieldResolution.resolveByResultKey(this.context);
+        }
+        return new NodePlan(type, "{" + String.join(", ", entries) + "}", fields, byName,
                 (declared != null && declared.source() != null) ? declared.source().mapper() : null);
     }
 

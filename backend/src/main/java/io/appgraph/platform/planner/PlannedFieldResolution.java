@@ -1,5 +1,6 @@
 package io.appgraph.platform.planner;
 
+import graphql.GraphQLContext;
 import graphql.TypeResolutionEnvironment;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
@@ -19,16 +20,31 @@ import graphql.schema.TypeResolver;
  */
 final class PlannedFieldResolution extends SimplePerformantInstrumentation {
 
+    private static final String BY_RESULT_KEY = PlannedFieldResolution.class.getName() + ".byResultKey";
+
+    /**
+     * Trivial fields of planned rows resolve by name through graphql-java's property
+     * fetcher ({@link PlannedRow#get}), the fast path. A plan that holds a field under
+     * two result keys, or leaves some to data fetchers, turns that off for its request.
+     */
+    static void resolveByResultKey(GraphQLContext context) {
+        context.put(BY_RESULT_KEY, Boolean.TRUE);
+    }
+
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher,
             InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
+        if (parameters.isTrivialDataFetcher()
+                && !parameters.getExecutionContext().getGraphQLContext().getBoolean(BY_RESULT_KEY, false)) {
+            return dataFetcher;
+        }
         DataFetchingEnvironment environment = parameters.getEnvironment();
         if (!(environment.getSource() instanceof PlannedRow row)) {
             return dataFetcher;
         }
         String key = environment.getField().getResultKey();
         if (row.planned(key)) {
-            return ignored -> row.get(key);
+            return ignored -> row.valueAt(key);
         }
         if (environment.getField().getName().startsWith("__")) {
             return dataFetcher;

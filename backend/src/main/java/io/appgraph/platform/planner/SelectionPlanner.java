@@ -51,7 +51,7 @@ public final class SelectionPlanner {
             return unplanned.get();
         }
         try {
-            return planned.apply(new PlanContext(this.types));
+            return planned.apply(new PlanContext(this.types, environment.getGraphQlContext()));
         }
         catch (UnplannableSelectionException ex) {
             log.debug("Unplanned read of " + environment.getField().getName() + ": " + ex.getMessage());

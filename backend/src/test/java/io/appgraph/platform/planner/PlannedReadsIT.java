@@ -72,7 +72,7 @@ class PlannedReadsIT extends IntegrationTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "EveryAppField", "AliasesAndFragments", "DirectoryPages", "Radius", "RadiusCount",
-            "Graphs", "Organisation", "Nodes" })
+            "Graphs", "Organisation", "Nodes", "SameFieldTwice" })
     void aPlannedReadTakesOneStatementPerRootFieldAndAnswersWhatTheDataFetchersAnswer(String document) {
         Map<String, Object> variables = variables(document);
 
@@ -119,7 +119,7 @@ class PlannedReadsIT extends IntegrationTest {
     private Map<String, Object> variables(String document) {
         Map<String, Object> variables = new HashMap<>();
         switch (document) {
-            case "EveryAppField", "AliasesAndFragments" -> variables.put("name", "payments-api");
+            case "EveryAppField", "AliasesAndFragments", "SameFieldTwice" -> variables.put("name", "payments-api");
             case "Radius", "RadiusCount" -> variables.put("app", "payments-api");
             case "DirectoryPages" -> variables.put("after",
                     this.graphQl.document("{ apps(first: 3) { pageInfo { endCursor } } }")
