@@ -1,0 +1,326 @@
+package io.appgraph.benchmark;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import io.appgraph.AppgraphApplication;
+import io.appgraph.benchmark.ClosedLoop.Measurement;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Release tracking at the scale of the brief's estate: how fast pipelines' events are
+ * ingested through the signed webhook, and how the release dashboard's reads answer over
+ * a million stored releases. It starts appgraph on the generated estate, sends every
+ * event of N pipeline runs from concurrent senders (started and finished, in whatever
+ * order the senders' race delivers them), replays a tenth of them, and counts what was
+ * stored: nothing may be lost or doubled. It then tops the releases up to the target
+ * count (a year's worth, written straight to Neo4j) and measures one day's page across
+ * the estate, a year of daily stats and an incident's suspects. Prints figures; judges
+ * nothing.
+ */
+public final class ReleaseBenchmark {
+
+    private static final String SECRET = "benchmark-pipeline-secret";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final int SEED_BATCH = 20_000;
+
+    private static final String APP_NAMES = "MATCH (a:App) RETURN a.name AS name ORDER BY name";
+
+    private static final String RELEASE_COUNT = "MATCH (r:Release) RETURN count(r) AS releases";
+
+    private static final String INGESTED = """
+            MATCH (r:Release) WHERE r.externalId STARTS WITH 'ingest-'
+            RETURN count(r) AS releases,
+                   count(CASE WHEN r.startedAt IS NOT NULL AND r.finishedAt IS NOT NULL
+                              AND r.status = 'SUCCEEDED' THEN 1 END) AS complete,
+                   sum(COUNT { (r)-[:OF]->(:App) }) AS links
+            """;
+
+    private static final String SEED = """
+            UNWIND $rows AS row
+            MATCH (a:App {name: row.app})
+            CREATE (r:Release {externalId: row.externalId, version: row.version, commit: row.commit,
+                               pipelineUrl: row.pipelineUrl, environment: 'prod', status: row.status,
+                               startedAt: row.startedAt, finishedAt: row.finishedAt, committedAt: row.committedAt})
+            CREATE (r)-[:OF]->(a)
+            """;
+
+    // An app that calls a handful of others, as an app with an incident usually does.
+    private static final String INCIDENT_APP = """
+            MATCH (a:App)-[:DEPENDS_ON]->(callee:App)
+            WITH a, count(callee) AS callees WHERE callees >= 3
+            RETURN a.name AS name ORDER BY callees DESC, name SKIP 100 LIMIT 1
+            """;
+
+    private final BenchmarkSettings settings;
+
+    private final GraphQlClient graphQl;
+
+    private final URI webhook;
+
+    private final Driver driver;
+
+    private final HttpClient http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
+
+    private ReleaseBenchmark(BenchmarkSettings settings, int port, Driver driver) {
+        this.settings = settings;
+        this.graphQl = new GraphQlClient(URI.create("http://127.0.0.1:" + port + "/graphql"));
+        this.webhook = URI.create("http://127.0.0.1:" + port + "/api/pipelines/events");
+        this.driver = driver;
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
+        Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "benchmark-data-");
+        long started = System.nanoTime();
+        ConfigurableApplicationContext context = SpringApplication.run(AppgraphApplication.class, "--server.port=0",
+                "--appgraph.embedded.bolt-port=0", "--appgraph.embedded.data-dir=" + dataDir,
+                "--appgraph.demo.apps=" + settings.apps(), "--appgraph.embedded.page-cache=" + settings.pageCache(),
+                "--appgraph.webhooks.pipeline-secret=" + SECRET, "--logging.level.root=WARN",
+                "--logging.level.io.appgraph=INFO", "--logging.level.io.appgraph.platform.GraphQlErrors=OFF");
+        try {
+            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+            new ReleaseBenchmark(settings, port, context.getBean(Driver.class)).run();
+        }
+        finally {
+            context.close();
+            try (var paths = Files.walk(dataDir)) {
+                paths.sorted(Collections.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+        System.out.printf(Locale.ROOT, "release benchmark done in %d s (start-up included)%n",
+                Duration.ofNanos(System.nanoTime() - started).toSeconds());
+    }
+
+    private void run() throws Exception {
+        List<String> apps = this.driver.executableQuery(APP_NAMES)
+            .execute()
+            .records()
+            .stream()
+            .map(r -> r.get("name").asString())
+            .toList();
+        int senders = Integer.getInteger("benchmark.senders", 8);
+        int runs = Integer.getInteger("benchmark.ingest-runs", 5_000);
+        int target = Integer.getInteger("benchmark.releases", 1_000_000);
+        System.out.printf(Locale.ROOT, "%nrelease benchmark: %,d apps, %,d releases loaded with the estate; %d cores%n",
+                apps.size(), count(RELEASE_COUNT, "releases"), Runtime.getRuntime().availableProcessors());
+
+        List<Row> rows = new ArrayList<>();
+        rows.addAll(ingest(apps, senders, runs));
+        long seeded = seed(apps, target);
+        System.out.printf(Locale.ROOT, "releases stored: %,d (%,d written straight to Neo4j)%n",
+                count(RELEASE_COUNT, "releases"), seeded);
+
+        ZonedDateTime today = LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC);
+        String incidentApp = this.driver.executableQuery(INCIDENT_APP)
+            .execute()
+            .records()
+            .get(0)
+            .get("name")
+            .asString();
+        rows.addAll(measure("Releases of a day (50)", 300, 1000, this.graphQl.operation("benchmark/ReleasesOfADay",
+                Map.of("from", today.minusDays(1).toString(), "to", today.toString(), "first", 50))));
+        rows.addAll(measure("ReleaseStats year by DAY", 30, 60, this.graphQl.operation("benchmark/ReleaseStatsByDay",
+                Map.of("from", today.minusDays(364).toString(), "to", today.plusDays(1).toString()))));
+        rows.addAll(measure("ChangesBefore depth 2", 300, 1000, this.graphQl.operation("benchmark/ChangesBefore",
+                Map.of("app", incidentApp, "at", Instant.now().toString(), "windowMinutes", 24 * 60, "depth", 2))));
+
+        System.out.printf(Locale.ROOT, "%n%-28s %3s %11s %6s %9s %9s %9s %9s %9s %10s%n", "operation", "c", "n",
+                "errors", "p50 ms", "p95 ms", "p99 ms", "max ms", "per s", "answer");
+        rows.forEach(Row::print);
+        System.gc();
+        System.out.printf(Locale.ROOT,
+                "%nheap used after the run (after GC): %,d MiB. c = concurrent clients or senders; per s = "
+                        + "requests (events for the webhook) per second; incident app: %s%n",
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20, incidentApp);
+        rows.stream()
+            .filter(row -> row.measurement().firstError() != null)
+            .forEach(row -> System.out.printf(Locale.ROOT, "first error of %s, %d clients: %s%n", row.name(),
+                    row.measurement().clients(), row.measurement().firstError()));
+    }
+
+    /**
+     * Every event of {@code runs} pipeline runs from concurrent senders, then a tenth of
+     * them again, then a count of what was stored.
+     */
+    private List<Row> ingest(List<String> apps, int senders, int runs) throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        List<byte[]> events = new ArrayList<>(2 * runs);
+        for (int run = 0; run < runs; run++) {
+            String app = apps.get(run % apps.size());
+            Instant startedAt = now.minusSeconds(runs - run + 600L);
+            events.add(event(Map.of("event", "started", "app", app, "externalId", "ingest-" + run, "version",
+                    "2.0." + run, "commit", commit(run), "pipelineUrl", "https://ci.example.com/" + app + "/" + run,
+                    "environment", "prod", "at", startedAt.toString(), "committedAt",
+                    startedAt.minusSeconds(3600).toString())));
+            events.add(event(Map.of("event", "finished", "app", app, "externalId", "ingest-" + run, "outcome",
+                    "succeeded", "at", startedAt.plusSeconds(240).toString())));
+        }
+        // Warm the endpoint on events of their own, not counted and not stored twice.
+        ClosedLoop.run(sender(events.subList(0, Math.min(200, events.size()))), 1, 200, Duration.ofSeconds(20));
+        Measurement all = ClosedLoop.run(sender(events), senders, events.size(), Duration.ofMinutes(10));
+        List<byte[]> replays = new ArrayList<>();
+        Random random = new Random(7);
+        for (byte[] event : events) {
+            if (random.nextInt(10) == 0) {
+                replays.add(event);
+            }
+        }
+        Measurement replayed = ClosedLoop.run(sender(replays), senders, replays.size(), Duration.ofMinutes(5));
+        Record stored = this.driver.executableQuery(INGESTED).execute().records().get(0);
+        System.out.printf(Locale.ROOT,
+                "ingest: %,d runs (%,d events) then %,d replays from %d senders; stored %,d releases, %,d complete, "
+                        + "%,d app links (expected %,d of each)%n",
+                runs, events.size(), replays.size(), senders, stored.get("releases").asLong(),
+                stored.get("complete").asLong(), stored.get("links").asLong(), runs);
+        return List.of(new Row("Webhook events", all), new Row("Webhook replays", replayed));
+    }
+
+    private ClosedLoop.Call sender(List<byte[]> events) {
+        AtomicInteger next = new AtomicInteger();
+        return () -> {
+            byte[] body = events.get(next.getAndIncrement() % events.size());
+            HttpRequest request = HttpRequest.newBuilder(this.webhook)
+                .header("Content-Type", "application/json")
+                .header("X-Appgraph-Signature-256", "sha256=" + hmac(body))
+                .timeout(GraphQlClient.REQUEST_TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+            HttpResponse<byte[]> response = this.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new WebhookAnswer(response.statusCode(), response.body());
+        };
+    }
+
+    /** Tops the stored releases up to {@code target}, spread over the year before now. */
+    private long seed(List<String> apps, int target) {
+        long missing = target - count(RELEASE_COUNT, "releases");
+        if (missing <= 0) {
+            return 0;
+        }
+        long started = System.nanoTime();
+        Random random = new Random(42);
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+        for (long written = 0; written < missing;) {
+            int size = (int) Math.min(SEED_BATCH, missing - written);
+            List<Map<String, Object>> batch = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                long n = written + i;
+                ZonedDateTime startedAt = now.minusSeconds(60 + random.nextLong(365L * 24 * 3600));
+                int outcome = random.nextInt(100);
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("externalId", "seed-" + n);
+                row.put("app", apps.get(random.nextInt(apps.size())));
+                row.put("version", "1." + (n % 500) + "." + (n % 17));
+                row.put("commit", commit(n));
+                row.put("pipelineUrl", "https://ci.example.com/pipelines/" + n);
+                row.put("status", outcome < 2 ? "FAILED" : outcome < 3 ? "ROLLED_BACK" : "SUCCEEDED");
+                row.put("startedAt", startedAt);
+                row.put("finishedAt", startedAt.plusSeconds(120 + random.nextInt(600)));
+                row.put("committedAt", startedAt.minusSeconds(1800 + random.nextInt(3 * 24 * 3600)));
+                batch.add(row);
+            }
+            try (var session = this.driver.session()) {
+                session.executeWriteWithoutResult(tx -> tx.run(SEED, Map.of("rows", batch)).consume());
+            }
+            written += size;
+        }
+        System.out.printf(Locale.ROOT, "seeded %,d releases in %d s%n", missing,
+                Duration.ofNanos(System.nanoTime() - started).toSeconds());
+        return missing;
+    }
+
+    /**
+     * Warms a read up, then measures it with 1 client and with N clients, each bounded by
+     * its planned calls and the time budget.
+     */
+    private List<Row> measure(String name, int oneClient, int manyClients, ClosedLoop.Call call) throws Exception {
+        ClosedLoop.run(call, 1, this.settings.planned(oneClient), this.settings.warmup());
+        Measurement one = ClosedLoop.run(call, 1, this.settings.planned(oneClient), this.settings.budget());
+        Measurement many = ClosedLoop.run(call, this.settings.clients(), this.settings.planned(manyClients),
+                this.settings.budget());
+        return List.of(new Row(name, one), new Row(name, many));
+    }
+
+    private long count(String query, String column) {
+        return this.driver.executableQuery(query).execute().records().get(0).get(column).asLong();
+    }
+
+    private static byte[] event(Map<String, Object> event) {
+        return JSON.writeValueAsBytes(event);
+    }
+
+    private static String commit(long n) {
+        return String.format(Locale.ROOT, "%040x", n * 2654435761L);
+    }
+
+    private static String hmac(byte[] body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(body));
+    }
+
+    private record WebhookAnswer(int status, byte[] body) implements ClosedLoop.Response {
+
+        @Override
+        public long size() {
+            return this.body.length;
+        }
+
+        @Override
+        public String unit() {
+            return "bytes";
+        }
+
+        @Override
+        public Optional<String> error() {
+            return (this.status / 100 == 2) ? Optional.empty()
+                    : Optional.of("HTTP " + this.status + ": " + new String(this.body, StandardCharsets.UTF_8));
+        }
+    }
+
+    private record Row(String name, Measurement measurement) {
+
+        void print() {
+            Measurement m = this.measurement;
+            System.out.printf(Locale.ROOT, "%-28s %3d %11s %6d %9.1f %9.1f %9.1f %9.1f %9.1f %10s%n", this.name,
+                    m.clients(), m.measured() + "/" + m.planned(), m.errors(), m.percentile(50), m.percentile(95),
+                    m.percentile(99), m.percentile(100), m.throughput(), m.size() + " " + m.unit());
+        }
+    }
+
+}
