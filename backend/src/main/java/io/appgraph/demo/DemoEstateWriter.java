@@ -105,7 +105,7 @@ public final class DemoEstateWriter {
             SET d.sources = row.sources, d.firstSeen = row.firstSeen, d.lastSeen = row.lastSeen
             """;
 
-    // Creates rather than merges: three times faster for the bulk of the data. A batch
+    // Creates rather than merges: far faster for the bulk of the data. A batch
     // is one transaction, so when its first release exists all of it does, and a second
     // write of the same releases (or the driver retrying a batch that did commit) adds
     // nothing. Checking every row instead doubled the time.
