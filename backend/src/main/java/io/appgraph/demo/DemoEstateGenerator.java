@@ -527,6 +527,12 @@ final class DemoEstateGenerator {
             boolean front = kind == Kind.FRONT || kind == Kind.BFF;
             String department = app.squad.department.name();
             maybeCall(app, auth, front ? 0.95 : 0.82);
+            if (app.name.equals(DemoVocabulary.FLAGSHIP)) {
+                // Always calls something, so its recent changes (releases on what it
+                // calls) have something to show. No draw: other seeds' estates stay as
+                // they were.
+                addEdge(app, auth, false);
+            }
             maybeCall(app, config, 0.6);
             maybeCall(app, users, front || department.equals("customer") ? 0.5 : 0.25);
             maybeCall(app, flags, front ? 0.5 : 0.22);

@@ -3,6 +3,7 @@ package io.appgraph.demo;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,18 +15,27 @@ import io.appgraph.demo.DemoEstate.Group;
 import io.appgraph.demo.DemoEstate.Link;
 import io.appgraph.demo.DemoEstate.Person;
 import io.appgraph.demo.DemoEstate.Squad;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.summary.SummaryCounters;
 
 /**
- * Writes a {@link DemoEstate} into Neo4j in batches of a few thousand rows, one
- * transaction per batch. Every statement merges on the unique keys (names, handles), so
- * writing the same estate twice leaves the graph as it was and two instances loading at
- * once do no harm.
+ * Writes a {@link DemoEstate} and its {@link DemoReleases} into Neo4j in batches of a few
+ * thousand rows, one transaction per batch. The estate's statements merge on the unique
+ * keys (names, handles) and the releases' skip a batch already written, so writing the
+ * same estate and releases twice leaves the graph as it was. Every node a write creates
+ * carries the {@value #LABEL} label, so what a demo load wrote can be told from anything
+ * else (see {@link DemoEstateLoader}).
  */
 public final class DemoEstateWriter {
+
+    /** The label of every node the demo writes. */
+    public static final String LABEL = "DemoData";
+
+    private static final Log log = LogFactory.getLog(DemoEstateWriter.class);
 
     // Few round trips, yet far from the embedded server's 30 s transaction timeout: on a
     // cold,
@@ -40,6 +50,7 @@ public final class DemoEstateWriter {
     private static final String GROUPS = """
             UNWIND $rows AS row
             MERGE (g:Group {name: row.name})
+            ON CREATE SET g:DemoData
             SET g.type = row.type
             WITH g, row
             WHERE row.parent IS NOT NULL
@@ -52,10 +63,12 @@ public final class DemoEstateWriter {
     private static final String PEOPLE = """
             UNWIND $rows AS row
             MERGE (p:Person {handle: row.handle})
+            ON CREATE SET p:DemoData
             SET p.name = row.name, p.email = row.email, p.active = row.active, p.leftAt = row.leftAt
             WITH p, row
             UNWIND row.squads AS squadName
             MERGE (s:Squad {name: squadName})
+            ON CREATE SET s:DemoData
             MERGE (p)-[:MEMBER_OF]->(s)
             """;
 
@@ -64,6 +77,7 @@ public final class DemoEstateWriter {
             MATCH (department:Group {name: row.department})
             MATCH (buddy:Person {handle: row.buddy})
             MERGE (s:Squad {name: row.name})
+            ON CREATE SET s:DemoData
             SET s.description = row.description, s.slackChannel = row.slackChannel
             MERGE (s)-[:PART_OF]->(department)
             MERGE (s)-[:HAS_BUDDY]->(buddy)
@@ -74,6 +88,7 @@ public final class DemoEstateWriter {
             MATCH (squad:Squad {name: row.squad})
             MATCH (owner:Person {handle: row.owner})
             MERGE (a:App {name: row.name})
+            ON CREATE SET a:DemoData
             SET a.description = row.description, a.tier = row.tier, a.runbookUrl = row.runbookUrl,
                 a.linkLabels = row.linkLabels, a.linkUrls = row.linkUrls, a.createdAt = row.createdAt
             MERGE (a)-[ownedBy:OWNED_BY]->(squad)
@@ -90,6 +105,25 @@ public final class DemoEstateWriter {
             SET d.sources = row.sources, d.firstSeen = row.firstSeen, d.lastSeen = row.lastSeen
             """;
 
+    // Creates rather than merges: far faster for the bulk of the data. A batch
+    // is one transaction, so when its first release exists all of it does, and a second
+    // write of the same releases (or the driver retrying a batch that did commit) adds
+    // nothing. Checking every row instead doubled the time.
+    private static final String RELEASES = """
+            WITH $rows AS rows WHERE NOT EXISTS { MATCH (:Release {externalId: $rows[0].externalId}) }
+            UNWIND rows AS row
+            MATCH (app:App {name: row.app})
+            MATCH (by:Person {handle: row.triggeredBy})
+            CREATE (r:Release:DemoData {externalId: row.externalId, version: row.version, commit: row.commit,
+                    pipelineUrl: row.pipelineUrl, environment: row.environment, status: row.status,
+                    startedAt: row.startedAt, finishedAt: row.finishedAt, committedAt: row.committedAt})
+            CREATE (r)-[:OF]->(app)
+            CREATE (r)-[:TRIGGERED_BY]->(by)
+            """;
+
+    // Releases are the bulk of the rows and cheap each: fewer, larger transactions.
+    private static final int RELEASE_BATCH_SIZE = 5_000;
+
     private DemoEstateWriter() {
     }
 
@@ -104,23 +138,60 @@ public final class DemoEstateWriter {
      */
     public static Written write(Driver driver, DemoEstate estate) {
         try (Session session = driver.session(SessionConfig.defaultConfig())) {
-            return run(session, GROUPS, rows(estate.groups(), DemoEstateWriter::groupRow))
-                .plus(run(session, PEOPLE, rows(estate.people(), DemoEstateWriter::personRow)))
-                .plus(run(session, SQUADS, rows(estate.squads(), DemoEstateWriter::squadRow)))
-                .plus(run(session, APPS, rows(estate.apps(), DemoEstateWriter::appRow)))
-                .plus(run(session, DEPENDENCIES, rows(estate.dependencies(), DemoEstateWriter::dependencyRow)));
+            return run(session, "groups", GROUPS, rows(estate.groups(), DemoEstateWriter::groupRow))
+                .plus(run(session, "people", PEOPLE, rows(estate.people(), DemoEstateWriter::personRow)))
+                .plus(run(session, "squads", SQUADS, rows(estate.squads(), DemoEstateWriter::squadRow)))
+                .plus(run(session, "apps", APPS, rows(estate.apps(), DemoEstateWriter::appRow)))
+                .plus(run(session, "dependencies", DEPENDENCIES,
+                        rows(estate.dependencies(), DemoEstateWriter::dependencyRow)));
         }
     }
 
-    private static Written run(Session session, String cypher, List<Map<String, Object>> rows) {
+    /**
+     * Writes the releases of an estate already written, each with its app and who
+     * triggered it, generating them batch by batch as it goes.
+     * @param driver where to write, using the default database
+     * @param releases what to write
+     * @return how many nodes and relationships the writes created (zero when already
+     * present)
+     */
+    public static Written write(Driver driver, DemoReleases releases) {
+        Written written = new Written(0, 0);
+        try (Session session = driver.session(SessionConfig.defaultConfig())) {
+            List<Map<String, Object>> batch = new ArrayList<>(RELEASE_BATCH_SIZE);
+            int done = 0;
+            for (DemoReleases.Release release : releases) {
+                batch.add(releaseRow(release));
+                if (batch.size() == RELEASE_BATCH_SIZE) {
+                    written = written.plus(runBatch(session, "releases", RELEASES, batch, done, releases.size()));
+                    done += batch.size();
+                    batch = new ArrayList<>(RELEASE_BATCH_SIZE);
+                }
+            }
+            if (!batch.isEmpty()) {
+                written = written.plus(runBatch(session, "releases", RELEASES, batch, done, releases.size()));
+            }
+        }
+        return written;
+    }
+
+    private static Written run(Session session, String what, String cypher, List<Map<String, Object>> rows) {
         Written written = new Written(0, 0);
         for (int from = 0; from < rows.size(); from += BATCH_SIZE) {
             List<Map<String, Object>> batch = rows.subList(from, Math.min(rows.size(), from + BATCH_SIZE));
-            SummaryCounters counters = session
-                .executeWrite(tx -> tx.run(cypher, Map.of("rows", batch)).consume().counters());
-            written = written.plus(new Written(counters.nodesCreated(), counters.relationshipsCreated()));
+            written = written.plus(runBatch(session, what, cypher, batch, from, rows.size()));
         }
         return written;
+    }
+
+    private static Written runBatch(Session session, String what, String cypher, List<Map<String, Object>> batch,
+            int from, int total) {
+        SummaryCounters counters = session
+            .executeWrite(tx -> tx.run(cypher, Map.of("rows", batch)).consume().counters());
+        if (log.isDebugEnabled()) {
+            log.debug("Wrote demo %s %d to %d of %d".formatted(what, from + 1, from + batch.size(), total));
+        }
+        return new Written(counters.nodesCreated(), counters.relationshipsCreated());
     }
 
     private static <T> List<Map<String, Object>> rows(List<T> items, Function<T, Map<String, Object>> toRow) {
@@ -171,6 +242,22 @@ public final class DemoEstateWriter {
     private static Map<String, Object> dependencyRow(Dependency dependency) {
         return Map.of("caller", dependency.caller(), "callee", dependency.callee(), "sources", dependency.sources(),
                 "firstSeen", dateTime(dependency.firstSeen()), "lastSeen", dateTime(dependency.lastSeen()));
+    }
+
+    private static Map<String, Object> releaseRow(DemoReleases.Release release) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("externalId", release.externalId());
+        row.put("app", release.app());
+        row.put("version", release.version());
+        row.put("commit", release.commit());
+        row.put("pipelineUrl", release.pipelineUrl());
+        row.put("environment", release.environment());
+        row.put("status", release.status());
+        row.put("startedAt", dateTime(release.startedAt()));
+        row.put("finishedAt", dateTime(release.finishedAt()));
+        row.put("committedAt", dateTime(release.committedAt()));
+        row.put("triggeredBy", release.triggeredBy());
+        return row;
     }
 
     // The driver has no mapping for Instant; an OffsetDateTime in UTC becomes a Cypher

@@ -66,4 +66,20 @@ class DemoEstateIT extends IntegrationTest {
         assertThat(count("MATCH ()-[r]->() RETURN count(r)")).isEqualTo(relationships);
     }
 
+    @Test
+    void writingTheSameReleasesTwiceCreatesNothingNew() {
+        DemoEstate estate = DemoEstate.generate(60, 3);
+        DemoReleases releases = DemoReleases.generate(estate, 3, DemoEstate.REFERENCE_TIME, 100);
+        DemoEstateWriter.write(this.driver, estate);
+        DemoEstateWriter.Written first = DemoEstateWriter.write(this.driver, releases);
+
+        DemoEstateWriter.Written second = DemoEstateWriter.write(this.driver, releases);
+
+        assertThat(first.nodesCreated()).isEqualTo(releases.size());
+        assertThat(first.relationshipsCreated()).isEqualTo(2 * releases.size());
+        assertThat(second).isEqualTo(new DemoEstateWriter.Written(0, 0));
+        assertThat(count("MATCH (r:Release) RETURN count(r)")).isEqualTo(releases.size());
+        assertThat(count("MATCH (:Release)-[o:OF]->(:App) RETURN count(o)")).isEqualTo(releases.size());
+    }
+
 }
