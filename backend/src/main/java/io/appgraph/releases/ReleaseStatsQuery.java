@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
  * Release counts and DORA figures per UTC calendar bucket, computed from the releases
  * themselves (no stored rollups): one pass over the releases started in
  * {@code [from, to)} (a range read of the {@code startedAt} index, or the app's or
- * squad's releases), grouped by bucket in Cypher; Java adds the empty buckets and the
- * percentiles.
+ * squad's releases), grouped by UTC day in Cypher; Java rolls days into buckets, adds the
+ * empty ones and the percentiles.
  *
  * <p>
  * A release counts in the bucket its {@code startedAt} falls in, and only when that is
@@ -33,23 +33,24 @@ final class ReleaseStatsQuery {
 
     static final int MAX_BUCKETS = 2000;
 
-    private static final double SECONDS_PER_DAY = 86_400;
+    private static final long DAY_MILLIS = 86_400_000L;
 
-    // datetime({epochMillis}) is the same instant in UTC whatever zone the value was
-    // stored in, so the truncation is to UTC days, ISO weeks (Mondays), months and years.
+    // Grouped by UTC day with integer arithmetic on epoch milliseconds (the same instant
+    // whatever zone a value was stored in; far cheaper per release than building and
+    // truncating date-times); Java rolls the days up into weeks, months and years.
     private static final String STATS = """
             MATCH %s
             WHERE release.startedAt >= $from AND release.startedAt < $to
-            WITH datetime.truncate($unit, datetime({epochMillis: release.startedAt.epochMillis})) AS bucket, release
-            RETURN bucket,
+            WITH (release.startedAt.epochMillis - $origin) / 86400000 AS day, release.status AS status,
+                 CASE WHEN release.status = 'SUCCEEDED'
+                      THEN (release.finishedAt.epochMillis - release.committedAt.epochMillis) / 1000 END AS leadTime
+            RETURN day,
                    count(*) AS count,
-                   count(CASE WHEN release.status = 'FAILED' THEN 1 END) AS failed,
-                   count(CASE WHEN release.status = 'ROLLED_BACK' THEN 1 END) AS rolledBack,
-                   count(CASE WHEN release.status = 'SUCCEEDED' THEN 1 END) AS succeeded,
-                   count(CASE WHEN release.status IN ['SUCCEEDED', 'FAILED', 'ROLLED_BACK'] THEN 1 END) AS finished,
-                   collect(CASE WHEN release.status = 'SUCCEEDED' AND release.committedAt IS NOT NULL
-                                     AND release.finishedAt IS NOT NULL
-                                THEN duration.inSeconds(release.committedAt, release.finishedAt).seconds END) AS leadTimes
+                   count(CASE WHEN status = 'FAILED' THEN 1 END) AS failed,
+                   count(CASE WHEN status = 'ROLLED_BACK' THEN 1 END) AS rolledBack,
+                   count(CASE WHEN status = 'SUCCEEDED' THEN 1 END) AS succeeded,
+                   count(CASE WHEN status IN ['SUCCEEDED', 'FAILED', 'ROLLED_BACK'] THEN 1 END) AS finished,
+                   collect(leadTime) AS leadTimes
             """;
 
     private final Cypher cypher;
@@ -69,15 +70,18 @@ final class ReleaseStatsQuery {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("from", from.withOffsetSameInstant(ZoneOffset.UTC));
         parameters.put("to", to.withOffsetSameInstant(ZoneOffset.UTC));
-        parameters.put("unit", interval.name().toLowerCase());
+        long origin = truncate(start, Interval.DAY).toEpochMilli();
+        parameters.put("origin", origin);
         parameters.put("app", blankToNull(app));
         parameters.put("squad", blankToNull(squad));
         Map<Instant, Counts> counted = new HashMap<>();
         this.cypher.list(STATS.formatted(pattern(app, squad)), parameters, r -> {
-            counted.put(r.get("bucket").asZonedDateTime().toInstant(),
+            Instant day = Instant.ofEpochMilli(origin + r.get("day").asLong() * DAY_MILLIS);
+            counted.merge(truncate(day, interval),
                     new Counts(r.get("count").asInt(), r.get("failed").asInt(), r.get("rolledBack").asInt(),
                             r.get("succeeded").asInt(), r.get("finished").asInt(),
-                            r.get("leadTimes").asList(v -> v.asLong())));
+                            r.get("leadTimes").asList(v -> v.asLong())),
+                    Counts::plus);
             return null;
         });
         List<ReleaseStatsBucket> stats = new ArrayList<>(buckets.size());
@@ -86,7 +90,7 @@ final class ReleaseStatsQuery {
             Instant bucketEnd = next(bucketStart, interval);
             Instant spanStart = bucketStart.isBefore(start) ? start : bucketStart;
             Instant spanEnd = bucketEnd.isAfter(end) ? end : bucketEnd;
-            double days = Duration.between(spanStart, spanEnd).toMillis() / (SECONDS_PER_DAY * 1000);
+            double days = Duration.between(spanStart, spanEnd).toMillis() / (double) DAY_MILLIS;
             stats.add(counted.getOrDefault(bucketStart, Counts.NONE).bucket(bucketStart, days));
         }
         return stats;
@@ -163,6 +167,13 @@ final class ReleaseStatsQuery {
     private record Counts(int count, int failed, int rolledBack, int succeeded, int finished, List<Long> leadTimes) {
 
         static final Counts NONE = new Counts(0, 0, 0, 0, 0, List.of());
+
+        Counts plus(Counts other) {
+            List<Long> both = new ArrayList<>(this.leadTimes);
+            both.addAll(other.leadTimes);
+            return new Counts(this.count + other.count, this.failed + other.failed, this.rolledBack + other.rolledBack,
+                    this.succeeded + other.succeeded, this.finished + other.finished, both);
+        }
 
         ReleaseStatsBucket bucket(Instant start, double days) {
             List<Long> sorted = this.leadTimes.stream().sorted().toList();
