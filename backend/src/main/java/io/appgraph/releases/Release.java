@@ -15,6 +15,12 @@ record Release(String externalId, String appName, String version, String commit,
         ReleaseStatus status, OffsetDateTime startedAt, OffsetDateTime finishedAt, OffsetDateTime committedAt,
         String triggeredByHandle) {
 
+    /** A release that names neither its commit time nor who triggered it. */
+    Release(String externalId, String appName, String version, String commit, String pipelineUrl, String environment,
+            ReleaseStatus status, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
+        this(externalId, appName, version, commit, pipelineUrl, environment, status, startedAt, finishedAt, null, null);
+    }
+
     /**
      * A map projection of the release node bound to {@code variable} that {@link #from}
      * reads.
