@@ -1,6 +1,7 @@
 package io.appgraph.notify;
 
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 import io.appgraph.platform.Cypher;
@@ -43,7 +44,7 @@ public final class Outbox {
      */
     public void enqueue(TransactionContext tx, String destination, String key, Map<String, Object> payload) {
         this.cypher.run(tx, ENQUEUE, Map.of("destination", destination, "key", key, "payload",
-                this.json.writeValueAsString(payload), "now", Instant.now()));
+                this.json.writeValueAsString(payload), "now", OffsetDateTime.now(ZoneOffset.UTC)));
     }
 
 }

@@ -41,9 +41,11 @@ class ReleaseFields {
             .property("status")
             .property("startedAt")
             .property("finishedAt")
+            .property("committedAt")
             .expression("durationSeconds",
                     "CASE WHEN %1$s.finishedAt IS NULL THEN null ELSE duration.inSeconds(%1$s.startedAt, %1$s.finishedAt).seconds END")
-            .one("app", "App", "(%1$s)-[:OF]->(%2$s:App)");
+            .one("app", "App", "(%1$s)-[:OF]->(%2$s:App)")
+            .one("triggeredBy", "Person", "(%1$s)-[:TRIGGERED_BY]->(%2$s:Person)");
     }
 
     @Bean

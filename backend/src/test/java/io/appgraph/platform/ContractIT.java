@@ -25,7 +25,7 @@ class ContractIT extends IntegrationTest {
 
     private static final Path SHARED = Path.of("..", "..", "shared").toAbsolutePath().normalize();
 
-    private static final List<String> DELIVERED = List.of("catalog and organisation", "dependencies");
+    private static final List<String> DELIVERED = List.of("catalog and organisation", "dependencies", "releases");
 
     @Test
     void theRunningSchemaServesEveryDeliveredSection() throws Exception {
@@ -58,7 +58,8 @@ class ContractIT extends IntegrationTest {
                 checked.add(operation.group(2));
             }
         }
-        assertThat(checked).contains("AppPage", "Apps", "BlastRadius", "DependencyGraph", "UpsertApp");
+        assertThat(checked).contains("AppPage", "Apps", "BlastRadius", "DependencyGraph", "UpsertApp", "StartRelease",
+                "FinishRelease", "Releases", "ReleaseStats", "ChangesBefore");
     }
 
     private String contractCheck(String target) throws IOException, InterruptedException {
