@@ -1,6 +1,7 @@
 package io.appgraph.notify;
 
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 import io.appgraph.platform.Cypher;
@@ -19,7 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Outbox {
 
     // MERGE on (destination, key): enqueueing the same message twice, as a replayed or
-    // retried unit of work does, leaves one message.
+    // retried unit of work does, leaves one message; so does enqueueing it again after
+    // delivery, while the delivered message is kept (appgraph.outbox.retention). Times
+    // are stored as UTC date-times: the driver takes no Instant.
     private static final String ENQUEUE = """
             MERGE (m:OutboxMessage {destination: $destination, key: $key})
             ON CREATE SET m.payload = $payload, m.createdAt = $now, m.attempts = 0, m.nextAttemptAt = $now
@@ -43,7 +46,7 @@ public final class Outbox {
      */
     public void enqueue(TransactionContext tx, String destination, String key, Map<String, Object> payload) {
         this.cypher.run(tx, ENQUEUE, Map.of("destination", destination, "key", key, "payload",
-                this.json.writeValueAsString(payload), "now", Instant.now()));
+                this.json.writeValueAsString(payload), "now", OffsetDateTime.now(ZoneOffset.UTC)));
     }
 
 }
