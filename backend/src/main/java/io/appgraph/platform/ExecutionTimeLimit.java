@@ -8,17 +8,22 @@ import java.util.function.LongSupplier;
 
 import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.language.OperationDefinition;
 import graphql.schema.DataFetcher;
 
 /**
  * Stops a request that has run longer than the limit: no field is fetched after the
  * deadline, and the client gets one error saying why instead of a partial answer.
  * Database work is bounded separately by the transaction timeout of {@link Cypher}.
+ * Subscriptions are exempt: they run for as long as their client stays, and each event's
+ * fields would otherwise be cut off once the subscription is older than the limit.
  */
 final class ExecutionTimeLimit extends SimplePerformantInstrumentation {
 
@@ -45,9 +50,20 @@ final class ExecutionTimeLimit extends SimplePerformantInstrumentation {
     }
 
     @Override
+    public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+            InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+        if (state instanceof Deadline deadline) {
+            deadline.subscription = parameters.getExecutionContext()
+                .getOperationDefinition()
+                .getOperation() == OperationDefinition.Operation.SUBSCRIPTION;
+        }
+        return super.beginExecuteOperation(parameters, state);
+    }
+
+    @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher,
             InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
-        if (state instanceof Deadline deadline) {
+        if (state instanceof Deadline deadline && !deadline.subscription) {
             return environment -> deadline.passed() ? null : dataFetcher.get(environment);
         }
         return dataFetcher;
@@ -56,7 +72,7 @@ final class ExecutionTimeLimit extends SimplePerformantInstrumentation {
     @Override
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
             InstrumentationExecutionParameters parameters, InstrumentationState state) {
-        if (state instanceof Deadline deadline && deadline.passed()) {
+        if (state instanceof Deadline deadline && !deadline.subscription && deadline.passed()) {
             return CompletableFuture.completedFuture(ExecutionResult.newExecutionResult()
                 .data(null)
                 .errors(List.of(GraphqlErrorBuilder.newError()
@@ -76,6 +92,8 @@ final class ExecutionTimeLimit extends SimplePerformantInstrumentation {
         private final LongSupplier nanoTime;
 
         private volatile boolean passed;
+
+        private volatile boolean subscription;
 
         Deadline(long nanos, LongSupplier nanoTime) {
             this.nanos = nanos;
