@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
  * messages). A feature enqueues a message inside the write transaction that caused it, so
  * the message exists exactly when the change does: a crash between the commit and the
  * delivery loses nothing, and a rolled-back change sends nothing. Deliveries happen
- * later, in the background, and are retried until the destination accepts them.
+ * later, in the background ({@link OutboxWorker}), and are retried with backoff until the
+ * destination accepts them or {@code appgraph.outbox.retention} runs out.
  */
 @Component
 public final class Outbox {

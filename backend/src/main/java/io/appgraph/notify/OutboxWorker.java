@@ -68,6 +68,8 @@ final class OutboxWorker {
             ORDER BY createdAt
             """;
 
+    // Whatever the claim: the message was sent, and should another instance have claimed
+    // it since (a lease outlived), marking it spares a further copy.
     private static final String DELIVERED = """
             MATCH (m:OutboxMessage {destination: $destination, key: $key})
             SET m.deliveredAt = $now
