@@ -14,13 +14,16 @@ import tools.jackson.databind.json.JsonMapper;
  * messages). A feature enqueues a message inside the write transaction that caused it, so
  * the message exists exactly when the change does: a crash between the commit and the
  * delivery loses nothing, and a rolled-back change sends nothing. Deliveries happen
- * later, in the background, and are retried until the destination accepts them.
+ * later, in the background ({@link OutboxWorker}), and are retried with backoff until the
+ * destination accepts them or {@code appgraph.outbox.retention} runs out.
  */
 @Component
 public final class Outbox {
 
     // MERGE on (destination, key): enqueueing the same message twice, as a replayed or
-    // retried unit of work does, leaves one message.
+    // retried unit of work does, leaves one message; so does enqueueing it again after
+    // delivery, while the delivered message is kept (appgraph.outbox.retention). Times
+    // are stored as UTC date-times: the driver takes no Instant.
     private static final String ENQUEUE = """
             MERGE (m:OutboxMessage {destination: $destination, key: $key})
             ON CREATE SET m.payload = $payload, m.createdAt = $now, m.attempts = 0, m.nextAttemptAt = $now

@@ -8,17 +8,22 @@ import java.util.function.LongSupplier;
 
 import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.language.OperationDefinition;
 import graphql.schema.DataFetcher;
 
 /**
  * Stops a request that has run longer than the limit: no field is fetched after the
  * deadline, and the client gets one error saying why instead of a partial answer.
  * Database work is bounded separately by the transaction timeout of {@link Cypher}.
+ * Subscriptions are exempt: they run for as long as their client stays, and each event's
+ * fields would otherwise be cut off once the subscription is older than the limit.
  */
 final class ExecutionTimeLimit extends SimplePerformantInstrumentation {
 
@@ -45,10 +50,23 @@ final class ExecutionTimeLimit extends SimplePerformantInstrumentation {
     }
 
     @Override
+    public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+            InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+        if (state instanceof Deadline deadline) {
+            deadline.subscription = parameters.getExecutionContext()
+                .getOperationDefinition()
+                .getOperation() == OperationDefinition.Operation.SUBSCRIPTION;
+        }
+        return super.beginExecuteOperation(parameters, state);
+    }
+
+    @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher,
             InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
-        // A trivial fetcher reads a value already fetched; the deadline is for work.
-        if (state instanceof Deadline deadline && !parameters.isTrivialDataFetcher()) {
+        // A trivial fetcher reads a value already fetched, and each event of a
+        // subscription
+        // is new work: the deadline is for the work of one request.
+        if (state instanceof Deadline deadline && !deadline.subscription && !parameters.isTrivialDataFetcher()) {
             return environment -> deadline.passed() ? null : dataFetcher.get(environment);
         }
         return dataFetcher;
@@ -57,7 +75,7 @@ final class ExecutionTimeLimit extends SimplePerformantInstrumentation {
     @Override
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
             InstrumentationExecutionParameters parameters, InstrumentationState state) {
-        if (state instanceof Deadline deadline && deadline.passed()) {
+        if (state instanceof Deadline deadline && !deadline.subscription && deadline.passed()) {
             return CompletableFuture.completedFuture(ExecutionResult.newExecutionResult()
                 .data(null)
                 .errors(List.of(GraphqlErrorBuilder.newError()
@@ -77,6 +95,8 @@ final class ExecutionTimeLimit extends SimplePerformantInstrumentation {
         private final LongSupplier nanoTime;
 
         private volatile boolean passed;
+
+        private volatile boolean subscription;
 
         Deadline(long nanos, LongSupplier nanoTime) {
             this.nanos = nanos;

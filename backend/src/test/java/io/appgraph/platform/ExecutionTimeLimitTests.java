@@ -1,6 +1,8 @@
 package io.appgraph.platform;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -11,6 +13,8 @@ import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,6 +57,30 @@ class ExecutionTimeLimitTests {
 
         assertThat(result.getErrors()).isEmpty();
         assertThat(result.<java.util.Map<String, Object>>getData()).containsEntry("fast", "fast");
+    }
+
+    @Test
+    void letsASubscriptionOutliveTheLimit() {
+        GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(
+                new SchemaParser()
+                    .parse("type Query { fast: String } type Subscription { ticks: Tick } type Tick { n: Int }"),
+                RuntimeWiring.newRuntimeWiring()
+                    .type("Subscription",
+                            type -> type.dataFetcher("ticks",
+                                    env -> Flux.just(1, 2, 3)
+                                        .doOnNext(n -> this.nanoTime.addAndGet(Duration.ofSeconds(20).toNanos()))
+                                        .map(n -> Map.of("n", n))))
+                    .build());
+        ExecutionResult result = GraphQL.newGraphQL(schema)
+            .instrumentation(new ExecutionTimeLimit(Duration.ofSeconds(10), this.nanoTime::get))
+            .build()
+            .execute("subscription { ticks { n } }");
+
+        assertThat(result.getErrors()).isEmpty();
+        List<ExecutionResult> events = Flux.from(result.<Publisher<ExecutionResult>>getData()).collectList().block();
+        assertThat(events).extracting(ExecutionResult::getErrors).allSatisfy(errors -> assertThat(errors).isEmpty());
+        assertThat(events).extracting(event -> event.<Map<String, Object>>getData().get("ticks"))
+            .containsExactly(Map.of("n", 1), Map.of("n", 2), Map.of("n", 3));
     }
 
     private ExecutionResult run(Duration limit, String query) {

@@ -67,11 +67,13 @@ class CypherMigrationsIT {
 
     @Test
     void theShippedScriptsApplyInOrder() {
-        assertThat(new CypherMigrations(driver).apply()).containsExactly(1, 2, 3, 4, 6);
+        assertThat(new CypherMigrations(driver).apply()).containsExactly(1, 2, 3, 4, 5, 6);
         assertThat(strings("SHOW CONSTRAINTS YIELD name RETURN name")).contains("app_name", "person_handle",
                 "migration_version", "demo_load_lock_name", "demo_load_name");
         assertThat(strings("SHOW INDEXES YIELD name RETURN name")).contains("app_tier", "release_started_at",
-                "app_search", "squad_search", "release_environment_started_at", "release_status_started_at");
+                "app_search", "squad_search", "release_environment_started_at", "release_status_started_at",
+                "outbox_message_next_attempt_at", "outbox_message_created_at");
+        assertThat(strings("SHOW CONSTRAINTS YIELD name RETURN name")).contains("outbox_message_key");
     }
 
     @Test
@@ -165,7 +167,7 @@ class CypherMigrationsIT {
                 starts.add(pool.submit(start));
             }
             for (Future<List<Integer>> start : starts) {
-                assertThat(start.get(60, TimeUnit.SECONDS)).isSubsetOf(1, 2, 3, 4, 6);
+                assertThat(start.get(60, TimeUnit.SECONDS)).isSubsetOf(1, 2, 3, 4, 5, 6);
             }
         }
         finally {
@@ -173,7 +175,7 @@ class CypherMigrationsIT {
         }
 
         assertThat(strings("MATCH (m:__Migration) RETURN toString(m.version) ORDER BY m.version")).containsExactly("1",
-                "2", "3", "4", "6");
+                "2", "3", "4", "5", "6");
         assertThat(strings("SHOW CONSTRAINTS YIELD name RETURN name")).contains("app_name", "migration_version");
         assertThat(strings("MATCH (l:__MigrationLock) RETURN l.name")).as("the lock leaves nothing behind").isEmpty();
         assertThat(new CypherMigrations(driver).apply()).isEmpty();
