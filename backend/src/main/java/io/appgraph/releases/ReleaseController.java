@@ -12,6 +12,7 @@ import io.appgraph.org.OrgQueries;
 import io.appgraph.org.Person;
 import io.appgraph.platform.Batches;
 import io.appgraph.platform.Connection;
+import io.appgraph.platform.ExpensiveReads;
 import io.appgraph.platform.planner.SelectionPlanner;
 import io.appgraph.releases.ReleaseInputs.FinishReleaseInput;
 import io.appgraph.releases.ReleaseInputs.FinishReleasePayload;
@@ -47,8 +48,12 @@ final class ReleaseController {
 
     private final SelectionPlanner planner;
 
+    private final ExpensiveReads expensiveReads;
+
     ReleaseController(AppQueries apps, OrgQueries org, ReleaseWriter writer, ReleasePageQuery history,
-            ReleaseStatsQuery stats, ChangesBeforeQuery changes, SelectionPlanner planner) {
+            ReleaseStatsQuery stats, ChangesBeforeQuery changes, SelectionPlanner planner,
+            ExpensiveReads expensiveReads) {
+        this.expensiveReads = expensiveReads;
         this.apps = apps;
         this.org = org;
         this.writer = writer;
@@ -79,7 +84,11 @@ final class ReleaseController {
 
     @QueryMapping
     List<ReleaseStatsBucket> releaseStats(@Argument OffsetDateTime from, @Argument OffsetDateTime to,
-            @Argument Interval interval, @Argument String squad, @Argument String app) {
+            @Argument Interval interval, @Argument String squad, @Argument String app,
+            DataFetchingEnvironment environment) {
+        if (ReleaseFields.estateWide(environment.getArguments())) {
+            return this.expensiveReads.run(() -> this.stats.stats(from, to, interval, squad, app));
+        }
         return this.stats.stats(from, to, interval, squad, app);
     }
 
