@@ -54,22 +54,29 @@ final class ReleaseWriter {
 
     private static final int MAX_TEXT = 200;
 
-    private static final String APP = """
-            OPTIONAL MATCH (app:App {name: $app})
-            RETURN app IS NOT NULL AS exists
-            """;
-
     private static final String REGISTER_APP = "MERGE (:App {name: $app})";
 
+    // Declared before the statements that end with it: a formatted text block is no
+    // compile-time constant.
+    private static final String RETURN_RELEASE = """
+            WITH release
+            RETURN %s AS release,
+                   head(COLLECT { MATCH (release)-[:OF]->(:App)-[:OWNED_BY]->(squad:Squad) RETURN squad.name LIMIT 1 }) AS squad
+            """
+        .formatted(Release.projection("release"));
+
     // Setting and removing a property takes the node's write lock and leaves no trace:
-    // the
-    // events of one run are then decided one at a time.
+    // the events of one run are then decided one at a time. Whether the event's app is
+    // known comes back with it: each statement is a round trip, and under concurrent
+    // pipelines the round trips, not the writes, were what an event cost. (A refused
+    // event rolls back, MERGE included.)
     private static final String LOCK = """
             MERGE (release:Release {externalId: $externalId})
             SET release.__lock = true REMOVE release.__lock
             RETURN release.startedAt AS startedAt, release.finishedAt AS finishedAt, release.status AS status,
                    release.pendingOutcome AS pendingOutcome, release.pendingApp AS pendingApp,
-                   head(COLLECT { MATCH (release)-[:OF]->(app:App) RETURN app.name LIMIT 1 }) AS app
+                   head(COLLECT { MATCH (release)-[:OF]->(app:App) RETURN app.name LIMIT 1 }) AS app,
+                   $app IS NOT NULL AND EXISTS { MATCH (:App {name: $app}) } AS appKnown
             """;
 
     private static final String START = """
@@ -84,12 +91,12 @@ final class ReleaseWriter {
               MATCH (person:Person {handle: $triggeredBy})
               MERGE (release)-[:TRIGGERED_BY]->(person)
             }
-            """;
+            %s""".formatted(RETURN_RELEASE);
 
     private static final String FINISH = """
             MATCH (release:Release {externalId: $externalId})
             SET release.status = $outcome, release.finishedAt = $finishedAt
-            """;
+            %s""".formatted(RETURN_RELEASE);
 
     private static final String PENDING_FINISH = """
             MATCH (release:Release {externalId: $externalId})
@@ -98,10 +105,7 @@ final class ReleaseWriter {
 
     private static final String READ = """
             MATCH (release:Release {externalId: $externalId})
-            RETURN %s AS release,
-                   head(COLLECT { MATCH (release)-[:OF]->(:App)-[:OWNED_BY]->(squad:Squad) RETURN squad.name LIMIT 1 }) AS squad
-            """
-        .formatted(Release.projection("release"));
+            %s""".formatted(RETURN_RELEASE);
 
     private final Cypher cypher;
 
@@ -152,11 +156,11 @@ final class ReleaseWriter {
         parameters.put("committedAt", committedAt);
         parameters.put("triggeredBy", input.triggeredBy());
         Written written = write(tx -> {
-            knownApp(tx, input.app());
             Record stored = this.cypher.run(tx, LOCK, parameters).get(0);
+            knownApp(tx, stored, input.app());
             sameApp(stored, input.app(), input.externalId());
             if (!stored.get("startedAt").isNull()) {
-                return List.of();
+                return Changes.NONE;
             }
             if (!stored.get("pendingOutcome").isNull()) {
                 OffsetDateTime finishedAt = storedTime(stored, "finishedAt");
@@ -165,11 +169,9 @@ final class ReleaseWriter {
                             "Run '%s' finished at %s, before this start at %s: finishedAt cannot precede startedAt"
                                 .formatted(input.externalId(), finishedAt, startedAt)));
                 }
-                this.cypher.run(tx, START, parameters);
-                return List.of(Kind.STARTED, Kind.FINISHED);
+                return new Changes(List.of(Kind.STARTED, Kind.FINISHED), this.cypher.run(tx, START, parameters).get(0));
             }
-            this.cypher.run(tx, START, parameters);
-            return List.of(Kind.STARTED);
+            return new Changes(List.of(Kind.STARTED), this.cypher.run(tx, START, parameters).get(0));
         }, input.externalId());
         return new StartReleasePayload(written.release(), written.errors());
     }
@@ -192,25 +194,23 @@ final class ReleaseWriter {
         parameters.put("finishedAt", finishedAt);
         parameters.put("app", input.app());
         Written written = write(tx -> {
-            if (input.app() != null) {
-                knownApp(tx, input.app());
-            }
             Record stored = this.cypher.run(tx, LOCK, parameters).get(0);
             if (input.app() != null) {
+                knownApp(tx, stored, input.app());
                 sameApp(stored, input.app(), input.externalId());
             }
             String status = stored.get("startedAt").isNull() ? stored.get("pendingOutcome").asString(null)
                     : stored.get("status").asString();
             if (status != null && !ReleaseStatus.IN_PROGRESS.name().equals(status)) {
                 if (status.equals(outcome.name())) {
-                    return List.of();
+                    return Changes.NONE;
                 }
                 throw new Refused(UserError.conflict("outcome", "Run '%s' already finished as %s; it cannot also be %s"
                     .formatted(input.externalId(), status, outcome.name())));
             }
             if (stored.get("startedAt").isNull()) {
                 this.cypher.run(tx, PENDING_FINISH, parameters);
-                return List.of();
+                return Changes.WAITING;
             }
             OffsetDateTime startedAt = storedTime(stored, "startedAt");
             if (finishedAt.isBefore(startedAt)) {
@@ -218,8 +218,7 @@ final class ReleaseWriter {
                         UserError.invalid("finishedAt", "Run '%s' started at %s: finishedAt %s cannot precede it"
                             .formatted(input.externalId(), startedAt, finishedAt)));
             }
-            this.cypher.run(tx, FINISH, parameters);
-            return List.of(Kind.FINISHED);
+            return new Changes(List.of(Kind.FINISHED), this.cypher.run(tx, FINISH, parameters).get(0));
         }, input.externalId());
         return new FinishReleasePayload(written.release(), written.errors());
     }
@@ -232,16 +231,20 @@ final class ReleaseWriter {
         Committed committed;
         try {
             committed = this.cypher.write(tx -> {
-                List<Kind> changes = event.apply(tx);
-                List<Record> rows = this.cypher.run(tx, READ, Map.of("externalId", externalId));
-                Record row = rows.isEmpty() ? null : rows.get(0);
+                Changes changes = event.apply(tx);
+                Record row = changes.release();
+                if (row == null && !changes.waiting()) {
+                    // A replay changed nothing: the client still gets the release.
+                    List<Record> rows = this.cypher.run(tx, READ, Map.of("externalId", externalId));
+                    row = rows.isEmpty() ? null : rows.get(0);
+                }
                 Release release = (row == null || row.get("release").get("startedAt").isNull()) ? null
                         : Release.from(row.get("release"));
                 String squad = (row != null) ? row.get("squad").asString(null) : null;
-                for (Kind kind : changes) {
+                for (Kind kind : changes.kinds()) {
                     enqueueAnnotation(tx, kind, release, squad);
                 }
-                return new Committed(release, squad, changes);
+                return new Committed(release, squad, changes.kinds());
             });
         }
         catch (Refused refused) {
@@ -269,8 +272,8 @@ final class ReleaseWriter {
                 payload);
     }
 
-    private void knownApp(TransactionContext tx, String app) {
-        if (this.cypher.run(tx, APP, Map.of("app", app)).get(0).get("exists").asBoolean()) {
+    private void knownApp(TransactionContext tx, Record stored, String app) {
+        if (stored.get("appKnown").asBoolean()) {
             return;
         }
         if (!this.properties.registerUnknownApps()) {
@@ -320,7 +323,24 @@ final class ReleaseWriter {
     @FunctionalInterface
     private interface Event {
 
-        List<Kind> apply(TransactionContext tx);
+        Changes apply(TransactionContext tx);
+
+    }
+
+    /**
+     * What an event changed, and the release as its write returned it (null when it wrote
+     * nothing, or when a finish waits for its start).
+     */
+    private record Changes(List<Kind> kinds, Record release, boolean waiting) {
+
+        static final Changes NONE = new Changes(List.of(), null);
+
+        /** A finish kept until its start arrives: nothing to show or announce yet. */
+        static final Changes WAITING = new Changes(List.of(), null, true);
+
+        Changes(List<Kind> kinds, Record release) {
+            this(kinds, release, false);
+        }
 
     }
 
