@@ -660,7 +660,7 @@ final class DemoEstateGenerator {
     /**
      * The first index in {@code cumulative[0, size)} whose value exceeds {@code value}.
      */
-    private static int upperBound(double[] cumulative, int size, double value) {
+    static int upperBound(double[] cumulative, int size, double value) {
         int low = 0;
         int high = size - 1;
         while (low < high) {

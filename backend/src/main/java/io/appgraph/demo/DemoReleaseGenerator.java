@@ -407,7 +407,8 @@ final class DemoReleaseGenerator {
         private int app(Instant at) {
             double[] cumulative = this.plan.appWeights;
             for (int attempt = 0; attempt < 10; attempt++) {
-                int candidate = upperBound(cumulative, this.random.nextDouble() * cumulative[cumulative.length - 1]);
+                int candidate = DemoEstateGenerator.upperBound(cumulative, cumulative.length,
+                        this.random.nextDouble() * cumulative[cumulative.length - 1]);
                 if (this.plan.apps.get(candidate).createdAt().isBefore(at)) {
                     return candidate;
                 }
@@ -475,21 +476,6 @@ final class DemoReleaseGenerator {
         private boolean presentAt(String handle, Instant at) {
             Instant left = this.plan.leftAt.get(handle);
             return left == null || left.isAfter(at);
-        }
-
-        private static int upperBound(double[] cumulative, double value) {
-            int low = 0;
-            int high = cumulative.length - 1;
-            while (low < high) {
-                int middle = (low + high) >>> 1;
-                if (cumulative[middle] > value) {
-                    high = middle;
-                }
-                else {
-                    low = middle + 1;
-                }
-            }
-            return low;
         }
 
     }
