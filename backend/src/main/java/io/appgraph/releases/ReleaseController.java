@@ -53,7 +53,6 @@ final class ReleaseController {
     ReleaseController(AppQueries apps, OrgQueries org, ReleaseWriter writer, ReleasePageQuery history,
             ReleaseStatsQuery stats, ChangesBeforeQuery changes, SelectionPlanner planner,
             ExpensiveReads expensiveReads) {
-        this.expensiveReads = expensiveReads;
         this.apps = apps;
         this.org = org;
         this.writer = writer;
@@ -61,6 +60,7 @@ final class ReleaseController {
         this.stats = stats;
         this.changes = changes;
         this.planner = planner;
+        this.expensiveReads = expensiveReads;
     }
 
     @MutationMapping

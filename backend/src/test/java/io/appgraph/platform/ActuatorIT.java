@@ -19,30 +19,17 @@ class ActuatorIT extends IntegrationTest {
 
     @Test
     void livenessAndReadinessIncludingTheDatabaseAreUp() {
-        client().get()
-            .uri("/actuator/health/liveness")
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody()
-            .jsonPath("$.status")
-            .isEqualTo("UP");
-        client().get()
-            .uri("/actuator/health/readiness")
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody()
-            .jsonPath("$.status")
-            .isEqualTo("UP");
-        client().get()
-            .uri("/actuator/health")
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody()
-            .jsonPath("$.status")
-            .isEqualTo("UP");
+        for (String health : new String[] { "/actuator/health/liveness", "/actuator/health/readiness",
+                "/actuator/health" }) {
+            client().get()
+                .uri(health)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
+        }
     }
 
     @Test
