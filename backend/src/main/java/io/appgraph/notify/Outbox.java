@@ -2,6 +2,8 @@ package io.appgraph.notify;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import io.appgraph.platform.Cypher;
@@ -29,6 +31,12 @@ public final class Outbox {
             ON CREATE SET m.payload = $payload, m.createdAt = $now, m.attempts = 0, m.nextAttemptAt = $now
             """;
 
+    private static final String ENQUEUE_ALL = """
+            UNWIND $messages AS message
+            MERGE (m:OutboxMessage {destination: $destination, key: message.key})
+            ON CREATE SET m.payload = message.payload, m.createdAt = $now, m.attempts = 0, m.nextAttemptAt = $now
+            """;
+
     private final Cypher cypher;
 
     private final JsonMapper json;
@@ -48,6 +56,22 @@ public final class Outbox {
     public void enqueue(TransactionContext tx, String destination, String key, Map<String, Object> payload) {
         this.cypher.run(tx, ENQUEUE, Map.of("destination", destination, "key", key, "payload",
                 this.json.writeValueAsString(payload), "now", OffsetDateTime.now(ZoneOffset.UTC)));
+    }
+
+    /**
+     * Enqueues several messages for {@code destination} in the caller's write
+     * transaction, in one statement; {@code payloads} maps each message's key to its
+     * payload, as for {@link #enqueue}.
+     */
+    public void enqueueAll(TransactionContext tx, String destination, Map<String, Map<String, Object>> payloads) {
+        if (payloads.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> messages = new ArrayList<>(payloads.size());
+        payloads.forEach(
+                (key, payload) -> messages.add(Map.of("key", key, "payload", this.json.writeValueAsString(payload))));
+        this.cypher.run(tx, ENQUEUE_ALL,
+                Map.of("destination", destination, "messages", messages, "now", OffsetDateTime.now(ZoneOffset.UTC)));
     }
 
 }
