@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import io.appgraph.neo4j.AppliedMigrations;
+import io.appgraph.releases.ReleaseRollups;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.neo4j.driver.Driver;
@@ -94,11 +95,14 @@ final class DemoEstateLoader implements SmartInitializingSingleton {
 
     private final DemoProperties properties;
 
+    private final ReleaseRollups rollups;
+
     // AppliedMigrations is only taken to be created after it: the constraints the writer
     // merges on, and the lock's, must exist.
-    DemoEstateLoader(Driver driver, AppliedMigrations migrations, DemoProperties properties) {
+    DemoEstateLoader(Driver driver, AppliedMigrations migrations, DemoProperties properties, ReleaseRollups rollups) {
         this.driver = driver;
         this.properties = properties;
+        this.rollups = rollups;
     }
 
     @Override
@@ -167,6 +171,7 @@ final class DemoEstateLoader implements SmartInitializingSingleton {
         DemoEstateWriter.write(this.driver, estate);
         long estateWritten = System.nanoTime();
         DemoEstateWriter.write(this.driver, releases);
+        this.rollups.rebuild();
         write(MARK_COMPLETE, Map.of());
         long written = System.nanoTime();
         // Generating is quick (releases are generated as they are written); writing is

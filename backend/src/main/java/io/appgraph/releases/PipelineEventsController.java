@@ -16,11 +16,13 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.appgraph.platform.BusyException;
 import io.appgraph.platform.UserError;
 import io.appgraph.platform.UserErrorCode;
 import io.appgraph.releases.ReleaseInputs.FinishReleaseInput;
 import io.appgraph.releases.ReleaseInputs.ReleaseOutcome;
 import io.appgraph.releases.ReleaseInputs.StartReleaseInput;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -121,6 +123,18 @@ final class PipelineEventsController {
         if (!problems.isEmpty()) {
             return problem(HttpStatus.BAD_REQUEST, "Invalid event", problems);
         }
+        try {
+            return record(event, kind, outcome, at, committedAt);
+        }
+        catch (BusyException ex) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(Map.of("error", "Busy", "details", List.of(ex.getMessage())));
+        }
+    }
+
+    private ResponseEntity<Map<String, Object>> record(JsonNode event, String kind, ReleaseOutcome outcome,
+            OffsetDateTime at, OffsetDateTime committedAt) {
         if (kind.equals("started")) {
             var written = this.writer.start(new StartReleaseInput(text(event, "app"), text(event, "externalId"),
                     text(event, "version"), text(event, "commit"), text(event, "pipelineUrl"),

@@ -12,7 +12,6 @@ import io.appgraph.org.OrgQueries;
 import io.appgraph.org.Person;
 import io.appgraph.platform.Batches;
 import io.appgraph.platform.Connection;
-import io.appgraph.platform.ExpensiveReads;
 import io.appgraph.platform.planner.SelectionPlanner;
 import io.appgraph.releases.ReleaseInputs.FinishReleaseInput;
 import io.appgraph.releases.ReleaseInputs.FinishReleasePayload;
@@ -48,11 +47,8 @@ final class ReleaseController {
 
     private final SelectionPlanner planner;
 
-    private final ExpensiveReads expensiveReads;
-
     ReleaseController(AppQueries apps, OrgQueries org, ReleaseWriter writer, ReleasePageQuery history,
-            ReleaseStatsQuery stats, ChangesBeforeQuery changes, SelectionPlanner planner,
-            ExpensiveReads expensiveReads) {
+            ReleaseStatsQuery stats, ChangesBeforeQuery changes, SelectionPlanner planner) {
         this.apps = apps;
         this.org = org;
         this.writer = writer;
@@ -60,7 +56,6 @@ final class ReleaseController {
         this.stats = stats;
         this.changes = changes;
         this.planner = planner;
-        this.expensiveReads = expensiveReads;
     }
 
     @MutationMapping
@@ -84,11 +79,7 @@ final class ReleaseController {
 
     @QueryMapping
     List<ReleaseStatsBucket> releaseStats(@Argument OffsetDateTime from, @Argument OffsetDateTime to,
-            @Argument Interval interval, @Argument String squad, @Argument String app,
-            DataFetchingEnvironment environment) {
-        if (ReleaseFields.estateWide(environment.getArguments())) {
-            return this.expensiveReads.run(() -> this.stats.stats(from, to, interval, squad, app));
-        }
+            @Argument Interval interval, @Argument String squad, @Argument String app) {
         return this.stats.stats(from, to, interval, squad, app);
     }
 

@@ -4,8 +4,6 @@ import java.util.Map;
 
 import graphql.schema.SelectedField;
 import io.appgraph.platform.Connection;
-import io.appgraph.platform.FieldCost;
-import io.appgraph.platform.GraphCounts;
 import io.appgraph.platform.InvalidArgumentException;
 import io.appgraph.platform.PageRequest;
 import io.appgraph.platform.planner.NodePlan;
@@ -48,21 +46,6 @@ class ReleaseFields {
                     "CASE WHEN %1$s.finishedAt IS NULL THEN null ELSE duration.inSeconds(%1$s.startedAt, %1$s.finishedAt).seconds END")
             .one("app", "App", "(%1$s)-[:OF]->(%2$s:App)")
             .one("triggeredBy", "Person", "(%1$s)-[:TRIGGERED_BY]->(%2$s:Person)");
-    }
-
-    /**
-     * Estate-wide release stats read every release in their range: priced, and run as an
-     * expensive read, by the releases stored. One app's or squad's stats read only
-     * theirs.
-     */
-    @Bean
-    FieldCost releaseStatsCost(GraphCounts counts) {
-        return FieldCost.expensive("Query", "releaseStats",
-                field -> estateWide(field.getArguments()) ? counts.nodes("Release") : 0);
-    }
-
-    static boolean estateWide(Map<String, Object> arguments) {
-        return arguments.get("app") == null && arguments.get("squad") == null;
     }
 
     @Bean

@@ -3,6 +3,7 @@ package io.appgraph.releases;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -14,14 +15,16 @@ import java.util.Map;
 
 import io.appgraph.platform.Cypher;
 import io.appgraph.platform.InvalidArgumentException;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Release counts and DORA figures per UTC calendar bucket, computed from the releases
- * themselves (no stored rollups): one pass over the releases started in
- * {@code [from, to)} (a range read of the {@code startedAt} index, or the app's or
- * squad's releases), grouped by UTC day in Cypher; Java rolls days into buckets, adds the
- * empty ones and the percentiles.
+ * Release counts and DORA figures per UTC calendar bucket. An app's or a squad's are
+ * counted from their releases started in {@code [from, to)}, grouped by UTC day in
+ * Cypher; the estate's whole days are read from the day rollups ({@link ReleaseRollups}),
+ * so a year costs a few hundred small nodes, not every release in it. Java rolls days
+ * into buckets, adds the empty ones and the percentiles.
  *
  * <p>
  * A release counts in the bucket its {@code startedAt} falls in, and only when that is
@@ -55,8 +58,11 @@ final class ReleaseStatsQuery {
 
     private final Cypher cypher;
 
-    ReleaseStatsQuery(Cypher cypher) {
+    private final ReleaseRollups rollups;
+
+    ReleaseStatsQuery(Cypher cypher, ReleaseRollups rollups) {
         this.cypher = cypher;
+        this.rollups = rollups;
     }
 
     List<ReleaseStatsBucket> stats(OffsetDateTime from, OffsetDateTime to, Interval interval, String squad,
@@ -67,23 +73,25 @@ final class ReleaseStatsQuery {
             throw new InvalidArgumentException("from (%s) must be before to (%s)".formatted(from, to));
         }
         List<Instant> buckets = buckets(start, end, interval);
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("from", from.withOffsetSameInstant(ZoneOffset.UTC));
-        parameters.put("to", to.withOffsetSameInstant(ZoneOffset.UTC));
-        long origin = truncate(start, Interval.DAY).toEpochMilli();
-        parameters.put("origin", origin);
-        parameters.put("app", blankToNull(app));
-        parameters.put("squad", blankToNull(squad));
         Map<Instant, Counts> counted = new HashMap<>();
-        this.cypher.list(STATS.formatted(pattern(app, squad)), parameters, r -> {
-            Instant day = Instant.ofEpochMilli(origin + r.get("day").asLong() * DAY_MILLIS);
-            counted.merge(truncate(day, interval),
-                    new Counts(r.get("count").asInt(), r.get("failed").asInt(), r.get("rolledBack").asInt(),
-                            r.get("succeeded").asInt(), r.get("finished").asInt(),
-                            r.get("leadTimes").asList(v -> v.asLong())),
-                    Counts::plus);
-            return null;
-        });
+        if (blankToNull(app) == null && blankToNull(squad) == null) {
+            // The estate's whole days come from the day rollups; only a partial day at
+            // either end is counted from its releases.
+            Instant firstDay = truncate(start, Interval.DAY).equals(start) ? start
+                    : truncate(start, Interval.DAY).plus(1, ChronoUnit.DAYS);
+            Instant endDay = truncate(end, Interval.DAY);
+            if (firstDay.isBefore(endDay)) {
+                countReleases(start, firstDay, interval, null, null, counted);
+                countDays(firstDay, endDay, interval, counted);
+                countReleases(endDay, end, interval, null, null, counted);
+            }
+            else {
+                countReleases(start, end, interval, null, null, counted);
+            }
+        }
+        else {
+            countReleases(start, end, interval, squad, app, counted);
+        }
         List<ReleaseStatsBucket> stats = new ArrayList<>(buckets.size());
         for (int i = 0; i < buckets.size(); i++) {
             Instant bucketStart = buckets.get(i);
@@ -91,9 +99,43 @@ final class ReleaseStatsQuery {
             Instant spanStart = bucketStart.isBefore(start) ? start : bucketStart;
             Instant spanEnd = bucketEnd.isAfter(end) ? end : bucketEnd;
             double days = Duration.between(spanStart, spanEnd).toMillis() / (double) DAY_MILLIS;
-            stats.add(counted.getOrDefault(bucketStart, Counts.NONE).bucket(bucketStart, days));
+            stats.add(counted.getOrDefault(bucketStart, new Counts()).bucket(bucketStart, days));
         }
         return stats;
+    }
+
+    private void countReleases(Instant from, Instant to, Interval interval, String squad, String app,
+            Map<Instant, Counts> counted) {
+        if (!from.isBefore(to)) {
+            return;
+        }
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("from", from.atOffset(ZoneOffset.UTC));
+        parameters.put("to", to.atOffset(ZoneOffset.UTC));
+        long origin = truncate(from, Interval.DAY).toEpochMilli();
+        parameters.put("origin", origin);
+        parameters.put("app", blankToNull(app));
+        parameters.put("squad", blankToNull(squad));
+        this.cypher.list(STATS.formatted(pattern(app, squad)), parameters, r -> {
+            Instant day = Instant.ofEpochMilli(origin + r.get("day").asLong() * DAY_MILLIS);
+            Counts counts = counted.computeIfAbsent(truncate(day, interval), bucket -> new Counts());
+            counts.add(r);
+            counts.addLeadTimes(r.get("leadTimes"));
+            return null;
+        });
+    }
+
+    private void countDays(Instant from, Instant to, Interval interval, Map<Instant, Counts> counted) {
+        LocalDate fromDay = from.atOffset(ZoneOffset.UTC).toLocalDate();
+        LocalDate toDay = to.atOffset(ZoneOffset.UTC).toLocalDate();
+        for (Record r : this.rollups.days(fromDay, toDay)) {
+            Instant day = r.get("day").asLocalDate().atStartOfDay().toInstant(ZoneOffset.UTC);
+            Counts counts = counted.computeIfAbsent(truncate(day, interval), bucket -> new Counts());
+            // The day's shards, each with its own list of lead times.
+            counts.add(r);
+            // One list of lead times per shard of the day.
+            r.get("leadTimes").values().forEach(counts::addLeadTimes);
+        }
     }
 
     /**
@@ -164,15 +206,32 @@ final class ReleaseStatsQuery {
         return (text == null || text.isBlank()) ? null : text.strip();
     }
 
-    private record Counts(int count, int failed, int rolledBack, int succeeded, int finished, List<Long> leadTimes) {
+    /** One bucket's counts as its days are added to it. */
+    private static final class Counts {
 
-        static final Counts NONE = new Counts(0, 0, 0, 0, 0, List.of());
+        private int count;
 
-        Counts plus(Counts other) {
-            List<Long> both = new ArrayList<>(this.leadTimes);
-            both.addAll(other.leadTimes);
-            return new Counts(this.count + other.count, this.failed + other.failed, this.rolledBack + other.rolledBack,
-                    this.succeeded + other.succeeded, this.finished + other.finished, both);
+        private int failed;
+
+        private int rolledBack;
+
+        private int succeeded;
+
+        private int finished;
+
+        private final List<Long> leadTimes = new ArrayList<>();
+
+        /** Adds a day's counts, from a record of the statistics or of the rollups. */
+        void add(Record r) {
+            this.count += r.get("count").asInt();
+            this.failed += r.get("failed").asInt();
+            this.rolledBack += r.get("rolledBack").asInt();
+            this.succeeded += r.get("succeeded").asInt();
+            this.finished += r.get("finished").asInt();
+        }
+
+        void addLeadTimes(Value leadTimes) {
+            leadTimes.values().forEach(v -> this.leadTimes.add(v.asLong()));
         }
 
         ReleaseStatsBucket bucket(Instant start, double days) {

@@ -3,14 +3,18 @@ package io.appgraph.releases;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 import io.appgraph.notify.Outbox;
 import io.appgraph.platform.Cypher;
+import io.appgraph.platform.GroupCommit;
 import io.appgraph.platform.InputRules;
 import io.appgraph.platform.UserError;
 import io.appgraph.releases.ReleaseEventCommitted.Kind;
@@ -21,6 +25,7 @@ import io.appgraph.releases.ReleaseInputs.StartReleaseInput;
 import io.appgraph.releases.ReleaseInputs.StartReleasePayload;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -44,82 +49,105 @@ import org.springframework.stereotype.Service;
  * release).
  *
  * <p>
- * Each change enqueues its Grafana annotation in the same transaction and is published as
- * a {@link ReleaseEventCommitted} once that transaction has committed.
+ * Events are written in groups ({@link GroupCommit}): concurrent events share one
+ * transaction of four statements — lock and read every release of the group, write them
+ * all, add to the day rollups ({@link ReleaseRollups}), enqueue the Grafana annotations —
+ * so under load a transaction's round trips and commit are paid once per group, not once
+ * per event. Every event is still decided on its own from what is stored: a refused event
+ * writes nothing (a release node its lock created is removed again) and leaves the others
+ * of its group alone; two events of one run in a group are decided in turn. Each change
+ * is published as a {@link ReleaseEventCommitted} once its group has committed.
  */
 @Service
-final class ReleaseWriter {
+final class ReleaseWriter implements DisposableBean {
 
     static final String DEFAULT_ENVIRONMENT = "prod";
 
     private static final int MAX_TEXT = 200;
 
-    private static final String REGISTER_APP = "MERGE (:App {name: $app})";
+    private static final String REGISTER_APPS = "UNWIND $apps AS name MERGE (:App {name: name})";
 
-    // Declared before the statements that end with it: a formatted text block is no
-    // compile-time constant.
-    private static final String RETURN_RELEASE = """
-            WITH release
-            RETURN %s AS release,
+    // Setting and removing a property takes the node's write lock and leaves no trace:
+    // the events of one run are then decided one at a time. The group comes sorted by
+    // externalId, so concurrent groups lock their releases in one order.
+    private static final String LOCK = """
+            UNWIND $events AS event
+            MERGE (release:Release {externalId: event.externalId})
+            SET release.__lock = true REMOVE release.__lock
+            RETURN event.i AS i, release.startedAt AS startedAt, release.finishedAt AS finishedAt,
+                   release.status AS status, release.pendingOutcome AS pendingOutcome, release.pendingApp AS pendingApp,
+                   head(COLLECT { MATCH (release)-[:OF]->(app:App) RETURN app.name LIMIT 1 }) AS app,
+                   event.app IS NOT NULL AND EXISTS { MATCH (:App {name: event.app}) } AS appKnown
+            """;
+
+    // What a refused event's MERGE created, and nothing that was stored before it.
+    private static final String DISCARD = """
+            UNWIND $externalIds AS externalId
+            MATCH (release:Release {externalId: externalId})
+            WHERE release.startedAt IS NULL AND release.pendingOutcome IS NULL
+            DELETE release
+            """;
+
+    // One statement for the whole group: each subquery writes only the events of its kind
+    // and lets every row through; replays ('read') only read. A finish still waiting for
+    // its start returns nothing.
+    private static final String WRITE = """
+            UNWIND $writes AS event
+            MATCH (release:Release {externalId: event.externalId})
+            CALL (release, event) {
+              WITH release, event
+              WHERE event.kind = 'start'
+              MATCH (app:App {name: event.app})
+              SET release.version = event.version, release.commit = event.commit,
+                  release.pipelineUrl = event.pipelineUrl, release.environment = event.environment,
+                  release.startedAt = event.startedAt, release.committedAt = event.committedAt,
+                  release.status = coalesce(release.pendingOutcome, 'IN_PROGRESS')
+              REMOVE release.pendingOutcome, release.pendingApp
+              MERGE (release)-[:OF]->(app)
+              WITH release, event
+              MATCH (person:Person {handle: event.triggeredBy})
+              MERGE (release)-[:TRIGGERED_BY]->(person)
+            }
+            CALL (release, event) {
+              WITH release, event
+              WHERE event.kind = 'finish'
+              SET release.status = event.outcome, release.finishedAt = event.finishedAt
+            }
+            CALL (release, event) {
+              WITH release, event
+              WHERE event.kind = 'pending'
+              SET release.pendingOutcome = event.outcome, release.finishedAt = event.finishedAt,
+                  release.pendingApp = event.app
+            }
+            WITH release, event
+            WHERE event.kind <> 'pending'
+            RETURN event.i AS i, %s AS release,
                    head(COLLECT { MATCH (release)-[:OF]->(:App)-[:OWNED_BY]->(squad:Squad) RETURN squad.name LIMIT 1 }) AS squad
             """
         .formatted(Release.projection("release"));
-
-    // Setting and removing a property takes the node's write lock and leaves no trace:
-    // the events of one run are then decided one at a time. Whether the event's app is
-    // known comes back with it: each statement is a round trip, and under concurrent
-    // pipelines the round trips, not the writes, were what an event cost. (A refused
-    // event rolls back, MERGE included.)
-    private static final String LOCK = """
-            MERGE (release:Release {externalId: $externalId})
-            SET release.__lock = true REMOVE release.__lock
-            RETURN release.startedAt AS startedAt, release.finishedAt AS finishedAt, release.status AS status,
-                   release.pendingOutcome AS pendingOutcome, release.pendingApp AS pendingApp,
-                   head(COLLECT { MATCH (release)-[:OF]->(app:App) RETURN app.name LIMIT 1 }) AS app,
-                   $app IS NOT NULL AND EXISTS { MATCH (:App {name: $app}) } AS appKnown
-            """;
-
-    private static final String START = """
-            MATCH (release:Release {externalId: $externalId}), (app:App {name: $app})
-            SET release.version = $version, release.commit = $commit, release.pipelineUrl = $pipelineUrl,
-                release.environment = $environment, release.startedAt = $startedAt, release.committedAt = $committedAt,
-                release.status = coalesce(release.pendingOutcome, 'IN_PROGRESS')
-            REMOVE release.pendingOutcome, release.pendingApp
-            MERGE (release)-[:OF]->(app)
-            WITH release
-            CALL (release) {
-              MATCH (person:Person {handle: $triggeredBy})
-              MERGE (release)-[:TRIGGERED_BY]->(person)
-            }
-            %s""".formatted(RETURN_RELEASE);
-
-    private static final String FINISH = """
-            MATCH (release:Release {externalId: $externalId})
-            SET release.status = $outcome, release.finishedAt = $finishedAt
-            %s""".formatted(RETURN_RELEASE);
-
-    private static final String PENDING_FINISH = """
-            MATCH (release:Release {externalId: $externalId})
-            SET release.pendingOutcome = $outcome, release.finishedAt = $finishedAt, release.pendingApp = $app
-            """;
-
-    private static final String READ = """
-            MATCH (release:Release {externalId: $externalId})
-            %s""".formatted(RETURN_RELEASE);
 
     private final Cypher cypher;
 
     private final Outbox outbox;
 
+    private final ReleaseRollups rollups;
+
     private final ApplicationEventPublisher events;
 
     private final ReleaseProperties properties;
 
-    ReleaseWriter(Cypher cypher, Outbox outbox, ApplicationEventPublisher events, ReleaseProperties properties) {
+    private final GroupCommit<Event, Outcome> commits;
+
+    ReleaseWriter(Cypher cypher, Outbox outbox, ReleaseRollups rollups, ApplicationEventPublisher events,
+            ReleaseProperties properties) {
         this.cypher = cypher;
         this.outbox = outbox;
+        this.rollups = rollups;
         this.events = events;
         this.properties = properties;
+        ReleaseProperties.Writers writers = properties.writers();
+        this.commits = new GroupCommit<>("release-events", writers.threads(), writers.maxBatch(), writers.queue(),
+                this::writeGroup);
     }
 
     StartReleasePayload start(StartReleaseInput input) {
@@ -145,35 +173,18 @@ final class ReleaseWriter {
         if (!errors.isEmpty()) {
             return new StartReleasePayload(null, errors);
         }
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("app", input.app());
-        parameters.put("externalId", input.externalId());
-        parameters.put("version", input.version());
-        parameters.put("commit", input.commit());
-        parameters.put("pipelineUrl", blankToNull(input.pipelineUrl()));
-        parameters.put("environment", (input.environment() != null) ? input.environment() : DEFAULT_ENVIRONMENT);
-        parameters.put("startedAt", startedAt);
-        parameters.put("committedAt", committedAt);
-        parameters.put("triggeredBy", input.triggeredBy());
-        Written written = write(tx -> {
-            Record stored = this.cypher.run(tx, LOCK, parameters).get(0);
-            knownApp(tx, stored, input.app());
-            sameApp(stored, input.app(), input.externalId());
-            if (!stored.get("startedAt").isNull()) {
-                return Changes.NONE;
-            }
-            if (!stored.get("pendingOutcome").isNull()) {
-                OffsetDateTime finishedAt = storedTime(stored, "finishedAt");
-                if (finishedAt.isBefore(startedAt)) {
-                    throw new Refused(UserError.invalid("startedAt",
-                            "Run '%s' finished at %s, before this start at %s: finishedAt cannot precede startedAt"
-                                .formatted(input.externalId(), finishedAt, startedAt)));
-                }
-                return new Changes(List.of(Kind.STARTED, Kind.FINISHED), this.cypher.run(tx, START, parameters).get(0));
-            }
-            return new Changes(List.of(Kind.STARTED), this.cypher.run(tx, START, parameters).get(0));
-        }, input.externalId());
-        return new StartReleasePayload(written.release(), written.errors());
+        Map<String, Object> row = new HashMap<>();
+        row.put("app", input.app());
+        row.put("externalId", input.externalId());
+        row.put("version", input.version());
+        row.put("commit", input.commit());
+        row.put("pipelineUrl", blankToNull(input.pipelineUrl()));
+        row.put("environment", (input.environment() != null) ? input.environment() : DEFAULT_ENVIRONMENT);
+        row.put("startedAt", startedAt);
+        row.put("committedAt", committedAt);
+        row.put("triggeredBy", input.triggeredBy());
+        Outcome outcome = submit(new Event(true, input.externalId(), input.app(), startedAt, null, null, row));
+        return new StartReleasePayload(outcome.release(), outcome.errors());
     }
 
     FinishReleasePayload finish(FinishReleaseInput input) {
@@ -187,76 +198,174 @@ final class ReleaseWriter {
             return new FinishReleasePayload(null, errors);
         }
         OffsetDateTime finishedAt = utc(input.finishedAt());
-        ReleaseOutcome outcome = input.outcome();
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("externalId", input.externalId());
-        parameters.put("outcome", outcome.name());
-        parameters.put("finishedAt", finishedAt);
-        parameters.put("app", input.app());
-        Written written = write(tx -> {
-            Record stored = this.cypher.run(tx, LOCK, parameters).get(0);
-            if (input.app() != null) {
-                knownApp(tx, stored, input.app());
-                sameApp(stored, input.app(), input.externalId());
-            }
-            String status = stored.get("startedAt").isNull() ? stored.get("pendingOutcome").asString(null)
-                    : stored.get("status").asString();
-            if (status != null && !ReleaseStatus.IN_PROGRESS.name().equals(status)) {
-                if (status.equals(outcome.name())) {
-                    return Changes.NONE;
-                }
-                throw new Refused(UserError.conflict("outcome", "Run '%s' already finished as %s; it cannot also be %s"
-                    .formatted(input.externalId(), status, outcome.name())));
-            }
-            if (stored.get("startedAt").isNull()) {
-                this.cypher.run(tx, PENDING_FINISH, parameters);
-                return Changes.WAITING;
-            }
-            OffsetDateTime startedAt = storedTime(stored, "startedAt");
-            if (finishedAt.isBefore(startedAt)) {
-                throw new Refused(
-                        UserError.invalid("finishedAt", "Run '%s' started at %s: finishedAt %s cannot precede it"
-                            .formatted(input.externalId(), startedAt, finishedAt)));
-            }
-            return new Changes(List.of(Kind.FINISHED), this.cypher.run(tx, FINISH, parameters).get(0));
-        }, input.externalId());
-        return new FinishReleasePayload(written.release(), written.errors());
+        Map<String, Object> row = new HashMap<>();
+        row.put("externalId", input.externalId());
+        row.put("outcome", input.outcome().name());
+        row.put("finishedAt", finishedAt);
+        row.put("app", input.app());
+        Outcome outcome = submit(
+                new Event(false, input.externalId(), input.app(), null, finishedAt, input.outcome(), row));
+        return new FinishReleasePayload(outcome.release(), outcome.errors());
+    }
+
+    @Override
+    public void destroy() {
+        this.commits.close();
+    }
+
+    /** Waits for the event's group to commit, then publishes what it changed. */
+    private Outcome submit(Event event) {
+        Outcome outcome = this.commits.submit(event);
+        for (Kind kind : outcome.changes()) {
+            this.events.publishEvent(new ReleaseEventCommitted(kind, outcome.release(), outcome.squad()));
+        }
+        return outcome;
     }
 
     /**
-     * Runs one event's unit of work; the changes it returns are enqueued for Grafana in
-     * the same transaction and published after it commits.
+     * Writes a group of events in one transaction. The driver may run it again after a
+     * transient failure, so it decides everything afresh from what is stored each time.
      */
-    private Written write(Event event, String externalId) {
-        Committed committed;
-        try {
-            committed = this.cypher.write(tx -> {
-                Changes changes = event.apply(tx);
-                Record row = changes.release();
-                if (row == null && !changes.waiting()) {
-                    // A replay changed nothing: the client still gets the release.
-                    List<Record> rows = this.cypher.run(tx, READ, Map.of("externalId", externalId));
-                    row = rows.isEmpty() ? null : rows.get(0);
-                }
-                Release release = (row == null || row.get("release").get("startedAt").isNull()) ? null
-                        : Release.from(row.get("release"));
-                String squad = (row != null) ? row.get("squad").asString(null) : null;
-                for (Kind kind : changes.kinds()) {
-                    enqueueAnnotation(tx, kind, release, squad);
-                }
-                return new Committed(release, squad, changes.kinds());
-            });
-        }
-        catch (Refused refused) {
-            return new Written(null, List.of(refused.error));
-        }
-        for (Kind kind : committed.changes()) {
-            this.events.publishEvent(new ReleaseEventCommitted(kind, committed.release(), committed.squad()));
-        }
-        return new Written(committed.release(), List.of());
+    private List<Outcome> writeGroup(List<Event> group) {
+        return this.cypher.write(tx -> {
+            Outcome[] outcomes = new Outcome[group.size()];
+            for (List<Integer> round : rounds(group)) {
+                writeRound(tx, group, round, outcomes);
+            }
+            return List.of(outcomes);
+        });
     }
 
-    private void enqueueAnnotation(TransactionContext tx, Kind kind, Release release, String squad) {
+    /**
+     * Splits a group into rounds in which each run appears once, in arrival order: a
+     * start and a finish of one run that arrive together are decided one after the other.
+     * Each round is sorted by externalId.
+     */
+    private static List<List<Integer>> rounds(List<Event> group) {
+        List<List<Integer>> rounds = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < group.size(); i++) {
+            int round = seen.merge(group.get(i).externalId(), 1, Integer::sum) - 1;
+            if (round == rounds.size()) {
+                rounds.add(new ArrayList<>());
+            }
+            rounds.get(round).add(i);
+        }
+        rounds.forEach(round -> round.sort(Comparator.comparing(i -> group.get(i).externalId())));
+        return rounds;
+    }
+
+    private void writeRound(TransactionContext tx, List<Event> group, List<Integer> round, Outcome[] outcomes) {
+        List<Map<String, Object>> locks = new ArrayList<>(round.size());
+        for (int i : round) {
+            Map<String, Object> lock = new HashMap<>();
+            lock.put("i", i);
+            lock.put("externalId", group.get(i).externalId());
+            lock.put("app", group.get(i).app());
+            locks.add(lock);
+        }
+        List<Map<String, Object>> writes = new ArrayList<>();
+        Set<String> register = new TreeSet<>();
+        List<String> discard = new ArrayList<>();
+        Map<Integer, List<Kind>> changes = new HashMap<>();
+        for (Record stored : this.cypher.run(tx, LOCK, Map.of("events", locks))) {
+            int i = stored.get("i").asInt();
+            Event event = group.get(i);
+            try {
+                Decision decision = event.start() ? decideStart(event, stored) : decideFinish(event, stored);
+                if (decision.registerApp()) {
+                    register.add(event.app());
+                }
+                Map<String, Object> write = new HashMap<>(event.row());
+                write.put("i", i);
+                write.put("kind", decision.kind());
+                writes.add(write);
+                changes.put(i, decision.changes());
+            }
+            catch (Refused refused) {
+                outcomes[i] = new Outcome(null, null, List.of(), List.of(refused.error));
+                if (stored.get("startedAt").isNull() && stored.get("pendingOutcome").isNull()) {
+                    discard.add(event.externalId());
+                }
+            }
+        }
+        if (!discard.isEmpty()) {
+            this.cypher.run(tx, DISCARD, Map.of("externalIds", discard));
+        }
+        if (!register.isEmpty()) {
+            this.cypher.run(tx, REGISTER_APPS, Map.of("apps", List.copyOf(register)));
+        }
+        if (writes.isEmpty()) {
+            return;
+        }
+        for (Map<String, Object> write : writes) {
+            // A finish waiting for its start returns no row: no release to show yet.
+            outcomes[(int) write.get("i")] = Outcome.WAITING;
+        }
+        List<ReleaseRollups.Change> counted = new ArrayList<>();
+        Map<String, Map<String, Object>> annotations = new LinkedHashMap<>();
+        for (Record row : this.cypher.run(tx, WRITE, Map.of("writes", writes))) {
+            int i = row.get("i").asInt();
+            Release release = row.get("release").get("startedAt").isNull() ? null : Release.from(row.get("release"));
+            String squad = row.get("squad").asString(null);
+            List<Kind> kinds = changes.get(i);
+            outcomes[i] = new Outcome(release, squad, kinds, List.of());
+            for (Kind kind : kinds) {
+                counted.add(new ReleaseRollups.Change(kind, release));
+                annotations.put(
+                        ((kind == Kind.STARTED) ? "release-started:" : "release-finished:") + release.externalId(),
+                        annotation(kind, release, squad));
+            }
+        }
+        this.rollups.add(tx, counted);
+        this.outbox.enqueueAll(tx, "grafana", annotations);
+    }
+
+    private Decision decideStart(Event event, Record stored) {
+        boolean register = knownApp(stored, event.app());
+        sameApp(stored, event.app(), event.externalId());
+        if (!stored.get("startedAt").isNull()) {
+            return new Decision("read", List.of(), register);
+        }
+        if (!stored.get("pendingOutcome").isNull()) {
+            OffsetDateTime finishedAt = storedTime(stored, "finishedAt");
+            if (finishedAt.isBefore(event.startedAt())) {
+                throw new Refused(UserError.invalid("startedAt",
+                        "Run '%s' finished at %s, before this start at %s: finishedAt cannot precede startedAt"
+                            .formatted(event.externalId(), finishedAt, event.startedAt())));
+            }
+            return new Decision("start", List.of(Kind.STARTED, Kind.FINISHED), register);
+        }
+        return new Decision("start", List.of(Kind.STARTED), register);
+    }
+
+    private Decision decideFinish(Event event, Record stored) {
+        boolean register = false;
+        if (event.app() != null) {
+            register = knownApp(stored, event.app());
+            sameApp(stored, event.app(), event.externalId());
+        }
+        String status = stored.get("startedAt").isNull() ? stored.get("pendingOutcome").asString(null)
+                : stored.get("status").asString();
+        if (status != null && !ReleaseStatus.IN_PROGRESS.name().equals(status)) {
+            if (status.equals(event.outcome().name())) {
+                return new Decision("read", List.of(), register);
+            }
+            throw new Refused(UserError.conflict("outcome", "Run '%s' already finished as %s; it cannot also be %s"
+                .formatted(event.externalId(), status, event.outcome().name())));
+        }
+        if (stored.get("startedAt").isNull()) {
+            return new Decision("pending", List.of(), register);
+        }
+        OffsetDateTime startedAt = storedTime(stored, "startedAt");
+        if (event.finishedAt().isBefore(startedAt)) {
+            throw new Refused(UserError.invalid("finishedAt", "Run '%s' started at %s: finishedAt %s cannot precede it"
+                .formatted(event.externalId(), startedAt, event.finishedAt())));
+        }
+        return new Decision("finish", List.of(Kind.FINISHED), register);
+    }
+
+    private static Map<String, Object> annotation(Kind kind, Release release, String squad) {
         boolean started = kind == Kind.STARTED;
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("kind", started ? "started" : "finished");
@@ -268,13 +377,16 @@ final class ReleaseWriter {
         payload.put("status", release.status().name());
         payload.put("at", (started ? release.startedAt() : release.finishedAt()).toInstant().toString());
         putIfPresent(payload, "pipelineUrl", release.pipelineUrl());
-        this.outbox.enqueue(tx, "grafana", (started ? "release-started:" : "release-finished:") + release.externalId(),
-                payload);
+        return payload;
     }
 
-    private void knownApp(TransactionContext tx, Record stored, String app) {
+    /**
+     * Whether the event's app must be registered first; refused when it is unknown and
+     * unknown apps are not registered.
+     */
+    private boolean knownApp(Record stored, String app) {
         if (stored.get("appKnown").asBoolean()) {
-            return;
+            return false;
         }
         if (!this.properties.registerUnknownApps()) {
             throw new Refused(UserError.notFound("app", "No app is named '%s'".formatted(app)));
@@ -282,7 +394,7 @@ final class ReleaseWriter {
         InputRules.dnsLabel("app", app).ifPresent(error -> {
             throw new Refused(error);
         });
-        this.cypher.run(tx, REGISTER_APP, Map.of("app", app));
+        return true;
     }
 
     private static void sameApp(Record stored, String app, String externalId) {
@@ -319,38 +431,33 @@ final class ReleaseWriter {
         }
     }
 
-    /** One event's decision and writes inside its transaction: the changes it made. */
-    @FunctionalInterface
-    private interface Event {
-
-        Changes apply(TransactionContext tx);
-
+    /**
+     * A checked pipeline event: a start (with {@code startedAt}) or a finish (with
+     * {@code finishedAt} and {@code outcome}); {@code row} holds the values its write
+     * sets.
+     */
+    private record Event(boolean start, String externalId, String app, OffsetDateTime startedAt,
+            OffsetDateTime finishedAt, ReleaseOutcome outcome, Map<String, Object> row) {
     }
 
     /**
-     * What an event changed, and the release as its write returned it (null when it wrote
-     * nothing, or when a finish waits for its start).
+     * How an event is written ('start', 'finish', 'pending' for a finish before its
+     * start, 'read' for a replay) and what it changes.
      */
-    private record Changes(List<Kind> kinds, Record release, boolean waiting) {
+    private record Decision(String kind, List<Kind> changes, boolean registerApp) {
+    }
 
-        static final Changes NONE = new Changes(List.of(), null);
+    /**
+     * What an event did: the release as it stands (null when refused, or while a finish
+     * waits for its start), its squad, the changes to publish, or why it was refused.
+     */
+    private record Outcome(Release release, String squad, List<Kind> changes, List<UserError> errors) {
 
-        /** A finish kept until its start arrives: nothing to show or announce yet. */
-        static final Changes WAITING = new Changes(List.of(), null, true);
-
-        Changes(List<Kind> kinds, Record release) {
-            this(kinds, release, false);
-        }
+        static final Outcome WAITING = new Outcome(null, null, List.of(), List.of());
 
     }
 
-    private record Committed(Release release, String squad, List<Kind> changes) {
-    }
-
-    private record Written(Release release, List<UserError> errors) {
-    }
-
-    /** An expected refusal inside the unit of work: it rolls the transaction back. */
+    /** An expected refusal of one event: nothing of it is written. */
     private static final class Refused extends RuntimeException {
 
         private final transient UserError error;

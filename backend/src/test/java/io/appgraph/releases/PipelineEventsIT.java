@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 import io.appgraph.Fixtures;
 import io.appgraph.IntegrationTest;
@@ -292,6 +293,30 @@ class PipelineEventsIT extends IntegrationTest {
             .extracting(e -> e.release().status())
             .containsOnly(ReleaseStatus.FAILED);
         assertThat(count("MATCH (m:OutboxMessage) RETURN count(m)")).isEqualTo(4);
+    }
+
+    @Test
+    void eventsSentTogetherAreEachDecidedOnTheirOwn() throws Exception {
+        int senders = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        List<Answer> answers;
+        try {
+            // Every other sender names an app nobody registered: refused, while the
+            // events that share a transaction with it are recorded.
+            answers = all(pool, senders,
+                    i -> this.pipeline.post((i % 2 == 0) ? started("run-" + i, "2026-03-02T10:00:00Z")
+                            : Map.of("event", "started", "app", "nowhere-" + i, "externalId", "run-" + i)));
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        assertThat(answers).extracting(Answer::status)
+            .containsExactlyElementsOf(IntStream.range(0, senders).mapToObj(i -> (i % 2 == 0) ? 200 : 422).toList());
+        assertThat(count("MATCH (r:Release)-[:OF]->(:App {name: 'payments-api'}) RETURN count(r)")).isEqualTo(8);
+        // No trace of the refused runs: not even the node their lock created.
+        assertThat(count("MATCH (r:Release) RETURN count(r)")).isEqualTo(8);
+        assertThat(count("MATCH (a:App) WHERE a.name STARTS WITH 'nowhere' RETURN count(a)")).isZero();
+        assertThat(count("MATCH (d:ReleaseDay) RETURN sum(d.count)")).isEqualTo(8);
     }
 
     // ------------------------------------------------------------------ what a change

@@ -2,6 +2,7 @@ package io.appgraph.releases;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +10,7 @@ import io.appgraph.Fixtures;
 import io.appgraph.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +21,9 @@ import static org.assertj.core.api.Assertions.within;
  * fixture.
  */
 class ReleaseStatsIT extends IntegrationTest {
+
+    @Autowired
+    private ReleaseRollups rollups;
 
     private Fixtures estate;
 
@@ -69,6 +74,38 @@ class ReleaseStatsIT extends IntegrationTest {
         assertThat(busy.leadTimeP90Seconds()).isEqualTo(86400);
         assertThat(days.get(1))
             .isEqualTo(new Bucket(Instant.parse("2026-03-03T00:00:00Z"), 0, 0, 0, 0.0, 0.0, null, null));
+    }
+
+    @Test
+    void theWriterCountsTheEstatesDaysAsARebuildDoes() {
+        // The day of releases above, as pipelines report it: r4 finishes before it
+        // starts, r2 is reported twice, r6 is still running.
+        start("r1", "payments-api", "2026-03-02T10:00:00Z", "2026-03-02T09:10:00Z");
+        finish("r1", "SUCCEEDED", "2026-03-02T10:10:00Z");
+        start("r2", "payments-api", "2026-03-02T11:00:00Z", "2026-03-01T11:05:00Z");
+        finish("r2", "SUCCEEDED", "2026-03-02T11:05:00Z");
+        finish("r2", "SUCCEEDED", "2026-03-02T11:05:00Z");
+        start("r3", "ledger", "2026-03-02T11:30:00Z", null);
+        finish("r3", "SUCCEEDED", "2026-03-02T11:35:00Z");
+        finish("r4", "FAILED", "2026-03-02T12:03:00Z");
+        start("r4", "ledger", "2026-03-02T12:00:00Z", "2026-03-02T11:00:00Z");
+        start("r5", "payments-api", "2026-03-02T14:00:00Z", "2026-03-02T13:00:00Z");
+        finish("r5", "ROLLED_BACK", "2026-03-02T14:20:00Z");
+        start("r6", "payments-api", "2026-03-02T23:00:00Z", null);
+        start("r7", "fx", "2026-03-02T13:00:00Z", "2026-03-02T13:00:00Z");
+        finish("r7", "SUCCEEDED", "2026-03-02T13:30:00Z");
+
+        List<Bucket> written = query("2026-03-01T00:00:00Z", "2026-03-04T00:00:00Z", "DAY", null, null);
+        List<Bucket> rebuilt = stats("2026-03-01T00:00:00Z", "2026-03-04T00:00:00Z", "DAY", null, null);
+
+        assertThat(written).extracting(Bucket::count).containsExactly(0, 7, 0);
+        Bucket busy = written.get(1);
+        assertThat(busy.failed()).isEqualTo(1);
+        assertThat(busy.rolledBack()).isEqualTo(1);
+        assertThat(busy.failureRate()).isCloseTo(2.0 / 6, within(1e-9));
+        assertThat(busy.leadTimeMedianSeconds()).isEqualTo(3600);
+        assertThat(busy.leadTimeP90Seconds()).isEqualTo(86400);
+        assertThat(rebuilt).isEqualTo(written);
     }
 
     @Test
@@ -180,10 +217,42 @@ class ReleaseStatsIT extends IntegrationTest {
         assertThat(stats("2020-01-01T00:00:00Z", "2025-06-23T00:00:00Z", "WEEK", null, null)).hasSize(286);
     }
 
+    /**
+     * The statistics once the fixture's releases, written around the writer as the demo
+     * writes them, have been counted per day as after a demo load.
+     */
     private List<Bucket> stats(String from, String to, String interval, String squad, String app) {
+        this.rollups.rebuild();
+        return query(from, to, interval, squad, app);
+    }
+
+    private List<Bucket> query(String from, String to, String interval, String squad, String app) {
         GraphQlTester.Response response = request(from, to, interval, squad, app).execute();
         response.errors().verify();
         return response.path("releaseStats").entityList(RawBucket.class).get().stream().map(RawBucket::bucket).toList();
+    }
+
+    private void start(String externalId, String app, String startedAt, String committedAt) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("app", app);
+        input.put("externalId", externalId);
+        input.put("startedAt", startedAt);
+        input.put("committedAt", committedAt);
+        this.graphQl.documentName("StartRelease")
+            .variable("input", input)
+            .execute()
+            .path("startRelease.errors")
+            .entityList(Object.class)
+            .hasSize(0);
+    }
+
+    private void finish(String externalId, String outcome, String finishedAt) {
+        this.graphQl.documentName("FinishRelease")
+            .variable("input", Map.of("externalId", externalId, "outcome", outcome, "finishedAt", finishedAt))
+            .execute()
+            .path("finishRelease.errors")
+            .entityList(Object.class)
+            .hasSize(0);
     }
 
     private GraphQlTester.Request<?> request(String from, String to, String interval, String squad, String app) {
