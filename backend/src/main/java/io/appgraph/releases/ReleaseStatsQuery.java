@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -194,12 +195,12 @@ final class ReleaseStatsQuery {
      * The value at rank ceil(p × n) of the sorted values (nearest rank); null when there
      * are none.
      */
-    static Long nearestRank(List<Long> sorted, double percentile) {
-        if (sorted.isEmpty()) {
+    static Long nearestRank(long[] sorted, double percentile) {
+        if (sorted.length == 0) {
             return null;
         }
-        int rank = (int) Math.ceil(percentile * sorted.size());
-        return sorted.get(Math.max(1, rank) - 1);
+        int rank = (int) Math.ceil(percentile * sorted.length);
+        return sorted[Math.max(1, rank) - 1];
     }
 
     private static String blankToNull(String text) {
@@ -219,7 +220,10 @@ final class ReleaseStatsQuery {
 
         private int finished;
 
-        private final List<Long> leadTimes = new ArrayList<>();
+        // Primitive, and sorted once: a year of the estate holds about a million.
+        private long[] leadTimes = new long[16];
+
+        private int leadTimeCount;
 
         /** Adds a day's counts, from a record of the statistics or of the rollups. */
         void add(Record r) {
@@ -231,11 +235,19 @@ final class ReleaseStatsQuery {
         }
 
         void addLeadTimes(Value leadTimes) {
-            leadTimes.values().forEach(v -> this.leadTimes.add(v.asLong()));
+            int size = leadTimes.size();
+            if (this.leadTimeCount + size > this.leadTimes.length) {
+                this.leadTimes = Arrays.copyOf(this.leadTimes,
+                        Math.max(this.leadTimes.length * 2, this.leadTimeCount + size));
+            }
+            for (int i = 0; i < size; i++) {
+                this.leadTimes[this.leadTimeCount++] = leadTimes.get(i).asLong();
+            }
         }
 
         ReleaseStatsBucket bucket(Instant start, double days) {
-            List<Long> sorted = this.leadTimes.stream().sorted().toList();
+            long[] sorted = Arrays.copyOf(this.leadTimes, this.leadTimeCount);
+            Arrays.sort(sorted);
             double failureRate = (this.finished == 0) ? 0 : (double) (this.failed + this.rolledBack) / this.finished;
             return new ReleaseStatsBucket(start.atOffset(ZoneOffset.UTC), this.count, this.failed, this.rolledBack,
                     failureRate, this.succeeded / days, nearestRank(sorted, 0.5), nearestRank(sorted, 0.9));

@@ -42,14 +42,14 @@ class ReleaseStatsQueryTests {
 
     @Test
     void percentilesAreNearestRank() {
-        List<Long> values = List.of(10L, 20L, 30L, 40L, 50L, 60L, 70L, 80L, 90L, 100L);
+        long[] values = { 10, 20, 30, 40, 50, 60, 70, 80, 90, 100 };
 
         assertThat(ReleaseStatsQuery.nearestRank(values, 0.5)).isEqualTo(50);
         assertThat(ReleaseStatsQuery.nearestRank(values, 0.9)).isEqualTo(90);
-        assertThat(ReleaseStatsQuery.nearestRank(List.of(7L), 0.9)).isEqualTo(7);
-        assertThat(ReleaseStatsQuery.nearestRank(List.of(1L, 2L, 3L), 0.5)).isEqualTo(2);
-        assertThat(ReleaseStatsQuery.nearestRank(List.of(1L, 2L), 0.5)).isEqualTo(1);
-        assertThat(ReleaseStatsQuery.nearestRank(List.of(), 0.5)).isNull();
+        assertThat(ReleaseStatsQuery.nearestRank(new long[] { 7 }, 0.9)).isEqualTo(7);
+        assertThat(ReleaseStatsQuery.nearestRank(new long[] { 1, 2, 3 }, 0.5)).isEqualTo(2);
+        assertThat(ReleaseStatsQuery.nearestRank(new long[] { 1, 2 }, 0.5)).isEqualTo(1);
+        assertThat(ReleaseStatsQuery.nearestRank(new long[0], 0.5)).isNull();
     }
 
 }
