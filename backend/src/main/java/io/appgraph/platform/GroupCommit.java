@@ -1,7 +1,9 @@
 package io.appgraph.platform;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -9,6 +11,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -18,6 +22,11 @@ import org.apache.commons.logging.LogFactory;
  * meanwhile and write it as one unit of work. A write transaction costs a handful of
  * round trips and a commit whatever it holds, so under load many items share them, and
  * alone an item waits for nothing but its own transaction.
+ *
+ * <p>
+ * Items with the same {@code key} never share a batch: the later one waits for the next,
+ * so {@code work} can decide each item on what is stored, and items about one thing are
+ * written in the order they were taken.
  *
  * <p>
  * {@code work} gets a batch and returns one result per item, in order. When it throws for
@@ -37,9 +46,13 @@ public final class GroupCommit<I, O> implements AutoCloseable {
 
     private final Function<List<I>, List<O>> work;
 
+    private final Function<I, ?> key;
+
     private final BlockingQueue<Pending<I, O>> queue;
 
     private final List<Thread> writers = new ArrayList<>();
+
+    private final DistributionSummary batchSizes;
 
     private volatile boolean closed;
 
@@ -48,10 +61,19 @@ public final class GroupCommit<I, O> implements AutoCloseable {
      * @param writers how many batches may be written at once
      * @param maxBatch how many items one batch holds at most
      * @param capacity how many items may wait; a submit beyond that is refused as busy
+     * @param key what two items of one batch may not share
      * @param work writes a batch and returns each item's result, in order
+     * @param meters where the sizes of the batches written are recorded, as
+     * {@code appgraph.group.commit.batch} tagged with {@code name}
      */
-    public GroupCommit(String name, int writers, int maxBatch, int capacity, Function<List<I>, List<O>> work) {
+    public GroupCommit(String name, int writers, int maxBatch, int capacity, Function<I, ?> key,
+            Function<List<I>, List<O>> work, MeterRegistry meters) {
         this.name = name;
+        this.key = key;
+        this.batchSizes = DistributionSummary.builder("appgraph.group.commit.batch")
+            .description("Items written together in one unit of work")
+            .tag("name", name)
+            .register(meters);
         this.maxBatch = maxBatch;
         this.work = work;
         this.queue = new ArrayBlockingQueue<>(capacity);
@@ -116,26 +138,36 @@ public final class GroupCommit<I, O> implements AutoCloseable {
     }
 
     private void writeWhileOpen() {
-        while (!this.closed || !this.queue.isEmpty()) {
-            Pending<I, O> first;
-            try {
-                first = this.queue.poll(200, TimeUnit.MILLISECONDS);
+        // Items held back because an item with their key was in the batch before.
+        List<Pending<I, O>> held = new ArrayList<>();
+        while (!this.closed || !this.queue.isEmpty() || !held.isEmpty()) {
+            List<Pending<I, O>> candidates = new ArrayList<>(held);
+            held.clear();
+            if (candidates.isEmpty()) {
+                try {
+                    Pending<I, O> first = this.queue.poll(200, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    candidates.add(first);
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                return;
+            this.queue.drainTo(candidates, this.maxBatch - candidates.size());
+            List<Pending<I, O>> batch = new ArrayList<>(candidates.size());
+            Set<Object> keys = new HashSet<>();
+            for (Pending<I, O> candidate : candidates) {
+                (keys.add(this.key.apply(candidate.item())) ? batch : held).add(candidate);
             }
-            if (first == null) {
-                continue;
-            }
-            List<Pending<I, O>> batch = new ArrayList<>(this.maxBatch);
-            batch.add(first);
-            this.queue.drainTo(batch, this.maxBatch - 1);
             write(batch);
         }
     }
 
     private void write(List<Pending<I, O>> batch) {
+        this.batchSizes.record(batch.size());
         try {
             List<O> results = this.work.apply(batch.stream().map(Pending::item).toList());
             for (int i = 0; i < batch.size(); i++) {

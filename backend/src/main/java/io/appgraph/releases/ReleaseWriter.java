@@ -23,6 +23,7 @@ import io.appgraph.releases.ReleaseInputs.FinishReleasePayload;
 import io.appgraph.releases.ReleaseInputs.ReleaseOutcome;
 import io.appgraph.releases.ReleaseInputs.StartReleaseInput;
 import io.appgraph.releases.ReleaseInputs.StartReleasePayload;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.springframework.beans.factory.DisposableBean;
@@ -139,7 +140,7 @@ final class ReleaseWriter implements DisposableBean {
     private final GroupCommit<Event, Outcome> commits;
 
     ReleaseWriter(Cypher cypher, Outbox outbox, ReleaseRollups rollups, ApplicationEventPublisher events,
-            ReleaseProperties properties) {
+            ReleaseProperties properties, MeterRegistry meters) {
         this.cypher = cypher;
         this.outbox = outbox;
         this.rollups = rollups;
@@ -147,7 +148,7 @@ final class ReleaseWriter implements DisposableBean {
         this.properties = properties;
         ReleaseProperties.Writers writers = properties.writers();
         this.commits = new GroupCommit<>("release-events", writers.threads(), writers.maxBatch(), writers.queue(),
-                this::writeGroup);
+                Event::externalId, this::writeGroup, meters);
     }
 
     StartReleasePayload start(StartReleaseInput input) {
@@ -237,9 +238,9 @@ final class ReleaseWriter implements DisposableBean {
     }
 
     /**
-     * Splits a group into rounds in which each run appears once, in arrival order: a
-     * start and a finish of one run that arrive together are decided one after the other.
-     * Each round is sorted by externalId.
+     * Splits a group into rounds in which each run appears once, in arrival order, each
+     * sorted by externalId. Group commit keeps the events of one run apart already; the
+     * rounds make sure that if two ever meet they are decided one after the other.
      */
     private static List<List<Integer>> rounds(List<Event> group) {
         List<List<Integer>> rounds = new ArrayList<>();

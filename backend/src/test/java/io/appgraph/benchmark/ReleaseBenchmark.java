@@ -28,6 +28,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 import io.appgraph.AppgraphApplication;
 import io.appgraph.benchmark.ClosedLoop.Measurement;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.springframework.boot.SpringApplication;
@@ -83,8 +85,11 @@ public final class ReleaseBenchmark {
         .connectTimeout(Duration.ofSeconds(5))
         .build();
 
-    private ReleaseBenchmark(BenchmarkSettings settings, int port, Driver driver) {
+    private final MeterRegistry meters;
+
+    private ReleaseBenchmark(BenchmarkSettings settings, int port, Driver driver, MeterRegistry meters) {
         this.settings = settings;
+        this.meters = meters;
         this.graphQl = new GraphQlClient(URI.create("http://127.0.0.1:" + port + "/graphql"));
         this.webhook = URI.create("http://127.0.0.1:" + port + "/api/pipelines/events");
         this.driver = driver;
@@ -106,7 +111,8 @@ public final class ReleaseBenchmark {
                 "--logging.level.io.appgraph.platform.GraphQlErrors=OFF");
         try {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-            new ReleaseBenchmark(settings, port, context.getBean(Driver.class)).run();
+            new ReleaseBenchmark(settings, port, context.getBean(Driver.class), context.getBean(MeterRegistry.class))
+                .run();
         }
         finally {
             context.close();
@@ -181,7 +187,16 @@ public final class ReleaseBenchmark {
         }
         // Warm the endpoint on events of their own, not counted and not stored twice.
         ClosedLoop.run(sender(events.subList(0, Math.min(200, events.size()))), 1, 200, Duration.ofSeconds(20));
+        DistributionSummary groups = this.meters.get("appgraph.group.commit.batch")
+            .tag("name", "release-events")
+            .summary();
+        long groupsBefore = groups.count();
+        double eventsBefore = groups.totalAmount();
         Measurement all = ClosedLoop.run(sender(events), senders, events.size(), Duration.ofMinutes(10));
+        long transactions = groups.count() - groupsBefore;
+        System.out.printf(Locale.ROOT, "ingest: %,d transactions for %,.0f events, %.1f events per transaction%n",
+                transactions, groups.totalAmount() - eventsBefore,
+                (groups.totalAmount() - eventsBefore) / Math.max(1, transactions));
         List<byte[]> replays = new ArrayList<>();
         Random random = new Random(7);
         for (byte[] event : events) {

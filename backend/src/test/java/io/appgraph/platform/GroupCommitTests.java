@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,12 +23,12 @@ class GroupCommitTests {
         CountDownLatch firstBatchStarted = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
-        try (GroupCommit<Integer, String> commits = new GroupCommit<>("test", 1, 64, 100, batch -> {
+        try (GroupCommit<Integer, String> commits = new GroupCommit<>("test", 1, 64, 100, item -> item, batch -> {
             batches.add(batch);
             firstBatchStarted.countDown();
             await(release);
             return batch.stream().map(i -> "done " + i).toList();
-        })) {
+        }, new SimpleMeterRegistry())) {
             ExecutorService callers = Executors.newFixedThreadPool(11);
             try {
                 Future<String> first = callers.submit(() -> commits.submit(0));
@@ -57,14 +58,14 @@ class GroupCommitTests {
     void aBatchThatFailsIsWrittenItemByItemSoOnlyTheFailingItemsCallerSeesTheFailure() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
-        try (GroupCommit<Integer, Integer> commits = new GroupCommit<>("test", 1, 64, 100, batch -> {
+        try (GroupCommit<Integer, Integer> commits = new GroupCommit<>("test", 1, 64, 100, item -> item, batch -> {
             batches.add(batch);
             await(release);
             if (batch.contains(13)) {
                 throw new IllegalArgumentException("13 is unlucky");
             }
             return batch;
-        })) {
+        }, new SimpleMeterRegistry())) {
             ExecutorService callers = Executors.newFixedThreadPool(3);
             try {
                 Future<Integer> blocker = callers.submit(() -> commits.submit(1));
@@ -88,14 +89,49 @@ class GroupCommitTests {
     }
 
     @Test
+    void itemsWithTheSameKeyGoInSuccessiveBatchesInTheOrderTheyWereTaken() throws Exception {
+        CountDownLatch firstBatchStarted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<List<String>> batches = Collections.synchronizedList(new ArrayList<>());
+        try (GroupCommit<String, String> commits = new GroupCommit<>("test", 1, 64, 100, item -> item.charAt(0),
+                batch -> {
+                    batches.add(batch);
+                    firstBatchStarted.countDown();
+                    await(release);
+                    return batch;
+                }, new SimpleMeterRegistry())) {
+            ExecutorService callers = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<String>> results = new ArrayList<>();
+                results.add(callers.submit(() -> commits.submit("x0")));
+                firstBatchStarted.await(10, TimeUnit.SECONDS);
+                results.add(callers.submit(() -> commits.submit("a1")));
+                waitFor(() -> commits.waiting() == 1);
+                results.add(callers.submit(() -> commits.submit("b1")));
+                waitFor(() -> commits.waiting() == 2);
+                results.add(callers.submit(() -> commits.submit("a2")));
+                waitFor(() -> commits.waiting() == 3);
+                release.countDown();
+                for (Future<String> result : results) {
+                    result.get(10, TimeUnit.SECONDS);
+                }
+            }
+            finally {
+                callers.shutdownNow();
+            }
+        }
+        assertThat(batches).containsExactly(List.of("x0"), List.of("a1", "b1"), List.of("a2"));
+    }
+
+    @Test
     void aSubmitBeyondTheQueuesCapacityIsRefusedAsBusy() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        try (GroupCommit<Integer, Integer> commits = new GroupCommit<>("events", 1, 1, 1, batch -> {
+        try (GroupCommit<Integer, Integer> commits = new GroupCommit<>("events", 1, 1, 1, item -> item, batch -> {
             started.countDown();
             await(release);
             return batch;
-        })) {
+        }, new SimpleMeterRegistry())) {
             ExecutorService callers = Executors.newFixedThreadPool(2);
             try {
                 Future<Integer> writing = callers.submit(() -> commits.submit(1));
