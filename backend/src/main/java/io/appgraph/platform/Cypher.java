@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.Counter;
@@ -13,7 +14,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.RoutingControl;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionCallback;
@@ -38,22 +41,37 @@ public final class Cypher {
 
     private final TransactionConfig transactionConfig;
 
+    private final QueryConfig readQueries;
+
     private final Counter statements;
 
     Cypher(Driver driver, GraphQlLimitsProperties limits, MeterRegistry meters) {
         this.driver = driver;
         this.transactionConfig = TransactionConfig.builder().withTimeout(limits.timeout()).build();
+        // The same bookmark manager as the sessions below: a read sees the writes before
+        // it.
+        this.readQueries = QueryConfig.builder()
+            .withRouting(RoutingControl.READ)
+            .withTimeout(limits.timeout())
+            .withBookmarkManager(driver.executableQueryBookmarkManager())
+            .build();
         this.statements = Counter.builder("appgraph.cypher.statements")
             .description("Cypher statements sent to Neo4j")
             .register(meters);
     }
 
-    /** Runs one read query and maps each record. */
+    /**
+     * Runs one read query and maps each record. It goes through the driver's executable
+     * query: a managed read transaction like {@link #read}, but with BEGIN, RUN and PULL
+     * sent together, so it costs two round trips to the database instead of four (BEGIN,
+     * RUN, PULL and COMMIT one after the other), which was most of a small read's time.
+     */
     public <T> List<T> list(String query, Map<String, Object> parameters, Function<Record, T> mapper) {
-        return read(tx -> {
-            count(query);
-            return tx.run(query, parameters).list(mapper::apply);
-        });
+        count(query);
+        return this.driver.executableQuery(query)
+            .withParameters(parameters)
+            .withConfig(this.readQueries)
+            .execute(Collectors.mapping(mapper, Collectors.toList()));
     }
 
     /**
