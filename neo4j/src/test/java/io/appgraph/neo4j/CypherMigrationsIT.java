@@ -1,10 +1,12 @@
 package io.appgraph.neo4j;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -22,6 +24,8 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.exceptions.ClientException;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -67,7 +71,7 @@ class CypherMigrationsIT {
 
     @Test
     void theShippedScriptsApplyInOrder() {
-        assertThat(new CypherMigrations(driver).apply()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+        assertThat(new CypherMigrations(driver).apply()).containsExactlyElementsOf(shipped());
         assertThat(strings("SHOW CONSTRAINTS YIELD name RETURN name")).contains("app_name", "person_handle",
                 "migration_version", "demo_load_lock_name", "demo_load_name");
         assertThat(strings("SHOW INDEXES YIELD name RETURN name")).contains("app_tier", "release_started_at",
@@ -167,15 +171,15 @@ class CypherMigrationsIT {
                 starts.add(pool.submit(start));
             }
             for (Future<List<Integer>> start : starts) {
-                assertThat(start.get(60, TimeUnit.SECONDS)).isSubsetOf(1, 2, 3, 4, 5, 6);
+                assertThat(start.get(60, TimeUnit.SECONDS)).isSubsetOf(shipped());
             }
         }
         finally {
             pool.shutdownNow();
         }
 
-        assertThat(strings("MATCH (m:__Migration) RETURN toString(m.version) ORDER BY m.version")).containsExactly("1",
-                "2", "3", "4", "5", "6");
+        assertThat(strings("MATCH (m:__Migration) RETURN toString(m.version) ORDER BY m.version"))
+            .containsExactlyElementsOf(shipped().stream().map(String::valueOf).toList());
         assertThat(strings("SHOW CONSTRAINTS YIELD name RETURN name")).contains("app_name", "migration_version");
         assertThat(strings("MATCH (l:__MigrationLock) RETURN l.name")).as("the lock leaves nothing behind").isEmpty();
         assertThat(new CypherMigrations(driver).apply()).isEmpty();
@@ -198,6 +202,21 @@ class CypherMigrationsIT {
     private static void write(String statement) {
         try (var session = driver.session()) {
             session.executeWriteWithoutResult(tx -> tx.run(statement).consume());
+        }
+    }
+
+    /** The versions of the scripts this module ships, in order. */
+    private static List<Integer> shipped() {
+        try {
+            Resource[] scripts = new PathMatchingResourcePatternResolver()
+                .getResources("classpath:neo4j/migrations/V*__*.cypher");
+            return Arrays.stream(scripts)
+                .map(script -> Integer.parseInt(script.getFilename().substring(1, script.getFilename().indexOf("__"))))
+                .sorted()
+                .toList();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
         }
     }
 
