@@ -67,7 +67,7 @@ class CypherMigrationsIT {
 
     @Test
     void theShippedScriptsApplyInOrder() {
-        assertThat(new CypherMigrations(driver).apply()).containsExactly(1, 2, 3, 4, 5, 6, 7);
+        assertThat(new CypherMigrations(driver).apply()).containsExactly(1, 2, 3, 4, 5, 6, 7, 10);
         assertThat(strings("SHOW CONSTRAINTS YIELD name RETURN name")).contains("app_name", "person_handle",
                 "migration_version", "demo_load_lock_name", "demo_load_name");
         assertThat(strings("SHOW INDEXES YIELD name RETURN name")).contains("app_tier", "release_started_at",
