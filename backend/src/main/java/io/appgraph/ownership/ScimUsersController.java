@@ -3,7 +3,6 @@ package io.appgraph.ownership;
 import java.net.URI;
 import java.util.List;
 
-import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.messages.ListResponse;
 import com.unboundid.scim2.common.messages.PatchRequest;
@@ -47,13 +46,11 @@ final class ScimUsersController {
             @RequestParam(required = false) String startIndex, @RequestParam(required = false) String count)
             throws ScimException {
         ScimUserFilter lookup = ScimUserFilter.parse(filter);
-        // RFC 7644 3.4.2.4: a startIndex below 1 means 1, a negative count means 0.
-        int start = Math.max(1, number("startIndex", startIndex, 1));
-        int size = Math.min(this.properties.maxResults(),
-                Math.max(0, number("count", count, this.properties.maxResults())));
-        ScimUserWriter.Page page = this.users.list(lookup, start - 1, size);
+        ScimPaging paging = ScimPaging.of(startIndex, count, this.properties.maxResults());
+        ScimUserWriter.Page page = this.users.list(lookup, paging.skip(), paging.count());
         List<UserResource> resources = page.users().stream().map(u -> u.toResource(location(u))).toList();
-        return ScimJson.answer(HttpStatus.OK, new ListResponse<>(page.total(), resources, start, resources.size()));
+        return ScimJson.answer(HttpStatus.OK,
+                new ListResponse<>(page.total(), resources, paging.startIndex(), resources.size()));
     }
 
     @GetMapping(USERS + "/{id}")
@@ -96,18 +93,6 @@ final class ScimUsersController {
             .path(USERS + "/{id}")
             .buildAndExpand(user.id())
             .toUri();
-    }
-
-    private static int number(String parameter, String value, int otherwise) throws BadRequestException {
-        if (value == null || value.isBlank()) {
-            return otherwise;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        }
-        catch (NumberFormatException ex) {
-            throw BadRequestException.invalidValue("%s must be a whole number, was '%s'".formatted(parameter, value));
-        }
     }
 
 }

@@ -44,11 +44,13 @@ class ScimIT extends IntegrationTest {
             .jsonPath("$.totalResults")
             .isEqualTo(0);
 
+        // Okta's own example, with its username format set to the email prefix.
         String created = """
                 {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"ann",
                  "name":{"givenName":"Ann","familyName":"Lee"},
                  "emails":[{"primary":true,"value":"Ann.Lee@example.com","type":"work"}],
-                 "displayName":"Ann Lee","externalId":"00u1okta","active":true}
+                 "displayName":"Ann Lee","locale":"en-US","externalId":"00ujl29u0le5T6Aj10h7","groups":[],
+                 "password":"1mz050nq","active":true}
                 """;
         var answer = send("POST", "/Users", created).expectStatus()
             .isCreated()
@@ -132,6 +134,46 @@ class ScimIT extends IntegrationTest {
         get("/Users?filter=" + encode("externalId eq \"5f1c-entra\"")).expectBody()
             .jsonPath("$.Resources[0].userName")
             .isEqualTo("bob");
+    }
+
+    @Test
+    void entraCreatesWithItsOwnExampleAndPatchesByValueFilter() {
+        // Microsoft's example request of its SCIM guide, answered with JSON-only Accept.
+        String id = idOf(send("POST", "/Users", """
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User",
+                            "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
+                 "externalId":"0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef",
+                 "userName":"Test_User_ab6490ee-1e48-479e-a20b-2d77186b5dd1","active":true,
+                 "emails":[{"primary":true,"type":"work","value":"Test_User_fd0ea19b@testuser.com"}],
+                 "meta":{"resourceType":"User"},
+                 "name":{"formatted":"givenName familyName","familyName":"familyName","givenName":"givenName"},
+                 "roles":[]}
+                """).expectStatus().isCreated().expectBody().returnResult().getResponseHeaders().getLocation());
+
+        this.scim.patch()
+            .uri(URI.create(baseUrl() + "/scim/v2/Users/" + id))
+            .header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("""
+                    {"schemas":["%s"],"Operations":[
+                      {"op":"Replace","path":"emails[type eq \\"work\\"].value","value":"updatedEmail@microsoft.com"},
+                      {"op":"Replace","path":"name.familyName","value":"updatedFamilyName"}]}
+                    """.formatted(PATCH_OP))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .contentTypeCompatibleWith(SCIM_JSON)
+            .expectBody()
+            .jsonPath("$.emails[0].value")
+            .isEqualTo("updatedemail@microsoft.com")
+            .jsonPath("$.name.familyName")
+            .isEqualTo("updatedFamilyName")
+            .jsonPath("$.externalId")
+            .isEqualTo("0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef");
+        assertThat(count("""
+                MATCH (p:Person {handle: 'Test_User_ab6490ee-1e48-479e-a20b-2d77186b5dd1', name: 'givenName familyName',
+                                 email: 'updatedemail@microsoft.com', active: true}) RETURN count(p)""")).isEqualTo(1);
     }
 
     @Test
@@ -272,11 +314,7 @@ class ScimIT extends IntegrationTest {
         get("/Users?startIndex=5&count=10").expectBody()
             .jsonPath("$.Resources[*].userName")
             .isEqualTo(java.util.List.of("p5"));
-        get("/Users?count=0").expectBody()
-            .jsonPath("$.totalResults")
-            .isEqualTo(5)
-            .jsonPath("$.Resources")
-            .isEmpty();
+        get("/Users?count=0").expectBody().jsonPath("$.totalResults").isEqualTo(5).jsonPath("$.Resources").isEmpty();
         get("/Users?count=many").expectStatus().isBadRequest();
         // Every person listed (p2, p3, p5) got a SCIM id, theirs from then on.
         assertThat(count("MATCH (p:Person) WHERE p.scimId IS NOT NULL RETURN count(p)")).isEqualTo(3);
