@@ -182,7 +182,7 @@ final class ScimUserWriter {
         return write(tx -> {
             ScimUser current = lock(tx, id);
             GenericScimResource resource = current.toResource(null).asGenericScimResource();
-            patch.apply(resource);
+            ScimPatches.plain(patch).apply(resource);
             UserResource patched;
             try {
                 patched = JsonUtils.nodeToValue(resource.getObjectNode(), UserResource.class);
