@@ -27,6 +27,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -91,6 +92,13 @@ final class ScimDiscoveryController {
     }
 
     // A new resource each time: the meta set on it is this request's.
+    // Groups and the rest of RFC 7644 are not served; say so in SCIM, not as a bare 404.
+    @RequestMapping(ScimJson.BASE + "/**")
+    ResponseEntity<byte[]> elsewhere() throws ResourceNotFoundException {
+        throw new ResourceNotFoundException(
+                "appgraph's SCIM service serves /Users, /ServiceProviderConfig, /Schemas" + " and /ResourceTypes only");
+    }
+
     private SchemaResource schema() {
         SchemaResource schema = new SchemaResource(this.fullSchema.getId(), this.fullSchema.getName(),
                 this.fullSchema.getDescription(), this.storedAttributes);

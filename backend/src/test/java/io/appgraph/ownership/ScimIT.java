@@ -385,6 +385,11 @@ class ScimIT extends IntegrationTest {
                 .doesNotContain("phoneNumbers"));
         get("/Schemas/urn:ietf:params:scim:schemas:core:2.0:User").expectStatus().isOk();
         get("/Schemas/urn:nope").expectStatus().isNotFound();
+        get("/Groups?filter=" + encode("displayName eq \"ops\"")).expectStatus()
+            .isNotFound()
+            .expectBody()
+            .jsonPath("$.schemas[0]")
+            .isEqualTo("urn:ietf:params:scim:api:messages:2.0:Error");
     }
 
     private String create(String userName, String email) {
