@@ -2,6 +2,14 @@ package io.appgraph.ownership;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.appgraph.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -177,6 +185,41 @@ class ScimIT extends IntegrationTest {
     }
 
     @Test
+    void concurrentLookupsLinkAPersonOnceAndConcurrentDeactivationsAlertOnce() throws Exception {
+        cypher("CREATE (:Person {handle: 'jo', email: 'jo@example.com', active: true})");
+        ownsApps("jo", "atlas", "beacon", "compass");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> lookups = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                lookups.add(pool.submit(() -> idOfOnly("/Users?filter=" + encode("userName eq \"jo\""))));
+            }
+            Set<String> ids = new HashSet<>();
+            for (Future<String> lookup : lookups) {
+                ids.add(lookup.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(ids).hasSize(1);
+            String id = ids.iterator().next();
+
+            List<Future<?>> deactivations = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                deactivations.add(pool.submit(() -> patch(id, """
+                        {"schemas":["%s"],"Operations":[{"op":"replace","value":{"active":false}}]}
+                        """.formatted(PATCH_OP)).expectStatus().isOk()));
+            }
+            for (Future<?> deactivation : deactivations) {
+                deactivation.get(60, TimeUnit.SECONDS);
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(openOwnerLeftAlerts("jo")).isEqualTo(3);
+        assertThat(count("MATCH (a:OwnershipAlert)-[:FOR]->(:App) RETURN count(a)")).isEqualTo(3);
+    }
+
+    @Test
     void patchChangesAttributesByPathAndRemovesThem() {
         String id = create("cleo", "cleo@example.com");
 
@@ -310,10 +353,8 @@ class ScimIT extends IntegrationTest {
             .jsonPath("$.itemsPerPage")
             .isEqualTo(2)
             .jsonPath("$.Resources[*].userName")
-            .isEqualTo(java.util.List.of("p2", "p3"));
-        get("/Users?startIndex=5&count=10").expectBody()
-            .jsonPath("$.Resources[*].userName")
-            .isEqualTo(java.util.List.of("p5"));
+            .isEqualTo(List.of("p2", "p3"));
+        get("/Users?startIndex=5&count=10").expectBody().jsonPath("$.Resources[*].userName").isEqualTo(List.of("p5"));
         get("/Users?count=0").expectBody().jsonPath("$.totalResults").isEqualTo(5).jsonPath("$.Resources").isEmpty();
         get("/Users?count=many").expectStatus().isBadRequest();
         // Every person listed (p2, p3, p5) got a SCIM id, theirs from then on.
