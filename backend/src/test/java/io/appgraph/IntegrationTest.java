@@ -25,12 +25,15 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "appgraph.demo.enabled=false", "appgraph.embedded.bolt-port=0",
                 "appgraph.embedded.page-cache=64m", "logging.level.io.appgraph.platform.GraphQlErrors=OFF",
-                "appgraph.webhooks.pipeline-secret=" + IntegrationTest.PIPELINE_SECRET,
-                "appgraph.outbox.enabled=false" })
+                "appgraph.webhooks.pipeline-secret=" + IntegrationTest.PIPELINE_SECRET, "appgraph.outbox.enabled=false",
+                "appgraph.scim.token=" + IntegrationTest.SCIM_TOKEN })
 public abstract class IntegrationTest {
 
     /** The pipelines' webhook secret of the shared context. */
     protected static final String PIPELINE_SECRET = "it-pipeline-secret";
+
+    /** The identity provider's SCIM bearer token in the shared context. */
+    protected static final String SCIM_TOKEN = "it-scim-token";
 
     private static final Path DATA_DIR = temporaryDirectory();
 
