@@ -19,18 +19,23 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * Base of the integration tests: the whole application on a random port over a real
  * embedded Neo4j, shared by every test class through Spring's context cache, with the
  * graph emptied (all but the migration records) before each test. Tests speak GraphQL
- * over real HTTP. The outbox worker does not run in the background: tests that deliver
- * run its rounds themselves, and statement counts stay exact.
+ * over real HTTP. Neither the outbox worker nor the ownership sweep runs in the
+ * background: tests that deliver or sweep run them themselves, and statement counts stay
+ * exact.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "appgraph.demo.enabled=false", "appgraph.embedded.bolt-port=0",
                 "appgraph.embedded.page-cache=64m", "logging.level.io.appgraph.platform.GraphQlErrors=OFF",
                 "appgraph.webhooks.pipeline-secret=" + IntegrationTest.PIPELINE_SECRET,
-                "appgraph.outbox.enabled=false" })
+                "appgraph.webhooks.hr-secret=" + IntegrationTest.HR_SECRET, "appgraph.outbox.enabled=false",
+                "appgraph.ownership.sweep-enabled=false" })
 public abstract class IntegrationTest {
 
     /** The pipelines' webhook secret of the shared context. */
     protected static final String PIPELINE_SECRET = "it-pipeline-secret";
+
+    /** The HR leaver feed's secret of the shared context. */
+    protected static final String HR_SECRET = "it-hr-secret";
 
     private static final Path DATA_DIR = temporaryDirectory();
 

@@ -67,12 +67,13 @@ class CypherMigrationsIT {
 
     @Test
     void theShippedScriptsApplyInOrder() {
-        assertThat(new CypherMigrations(driver).apply()).containsExactly(1, 2, 3, 4, 5, 6, 7);
+        assertThat(new CypherMigrations(driver).apply()).containsExactly(1, 2, 3, 4, 5, 6, 7, 9);
         assertThat(strings("SHOW CONSTRAINTS YIELD name RETURN name")).contains("app_name", "person_handle",
                 "migration_version", "demo_load_lock_name", "demo_load_name");
         assertThat(strings("SHOW INDEXES YIELD name RETURN name")).contains("app_tier", "release_started_at",
                 "app_search", "squad_search", "release_environment_started_at", "release_status_started_at",
-                "outbox_message_next_attempt_at", "outbox_message_created_at");
+                "outbox_message_next_attempt_at", "outbox_message_created_at", "person_leaving_at",
+                "ownership_alert_raised_at");
         assertThat(strings("SHOW CONSTRAINTS YIELD name RETURN name")).contains("outbox_message_key");
     }
 
