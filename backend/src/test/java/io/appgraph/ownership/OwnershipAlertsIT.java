@@ -343,20 +343,34 @@ class OwnershipAlertsIT extends IntegrationTest {
             .containsExactly("dan");
         assertThat(count("MATCH (m:OutboxMessage {destination: 'slack'}) RETURN count(m)")).isEqualTo(2);
 
-        // upsertApp gives orphan an owner: the next sweep resolves its NO_OWNER alert.
+        // upsertApp gives orphan an owner: that resolves its NO_OWNER alert at once.
         this.graphQl.document("""
                 mutation { upsertApp(input: { name: "orphan", owner: "cat" }) { errors { message } } }""")
             .execute()
             .path("upsertApp.errors")
             .entityList(Object.class)
             .hasSize(0);
-        assertThat(this.sweep.sweep()).isEqualTo(new OwnershipSweep.Outcome(0, 0, 0, 1));
+        assertThat(this.sweep.sweep().changedAnything()).isFalse();
         this.graphQl.documentName("OwnershipAlerts")
             .variable("status", "RESOLVED")
             .execute()
             .path("ownershipAlerts[*].app.name")
             .entityList(String.class)
             .containsExactly("orphan");
+    }
+
+    @Test
+    void theSweepResolvesAlertsOfAppsGivenAnOwnerBehindTheApisBack() {
+        this.estate.app("orphan", "payments", null);
+        this.sweep.sweep();
+        this.estate.run("""
+                MATCH (app:App {name: 'orphan'}), (p:Person {handle: 'cat'}) CREATE (app)-[:HAS_OWNER]->(p)""",
+                Map.of());
+
+        assertThat(this.sweep.sweep()).isEqualTo(new OwnershipSweep.Outcome(0, 0, 0, 1));
+        assertThat(count("MATCH (a:OwnershipAlert {status: 'RESOLVED'}) WHERE a.openKey IS NULL "
+                + "AND a.resolvedAt IS NOT NULL RETURN count(a)"))
+            .isEqualTo(1);
     }
 
     @Test
