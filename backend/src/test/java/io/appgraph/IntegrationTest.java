@@ -19,14 +19,16 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * Base of the integration tests: the whole application on a random port over a real
  * embedded Neo4j, shared by every test class through Spring's context cache, with the
  * graph emptied (all but the migration records) before each test. Tests speak GraphQL
- * over real HTTP. The outbox worker does not run in the background: tests that deliver
- * run its rounds themselves, and statement counts stay exact.
+ * over real HTTP. Neither the outbox worker nor the ownership sweep runs in the
+ * background: tests that deliver or sweep run them themselves, and statement counts stay
+ * exact.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "appgraph.demo.enabled=false", "appgraph.embedded.bolt-port=0",
                 "appgraph.embedded.page-cache=64m", "logging.level.io.appgraph.platform.GraphQlErrors=OFF",
-                "appgraph.webhooks.pipeline-secret=" + IntegrationTest.PIPELINE_SECRET, "appgraph.outbox.enabled=false",
-                "appgraph.scim.token=" + IntegrationTest.SCIM_TOKEN })
+                "appgraph.webhooks.pipeline-secret=" + IntegrationTest.PIPELINE_SECRET,
+                "appgraph.webhooks.hr-secret=" + IntegrationTest.HR_SECRET, "appgraph.outbox.enabled=false",
+                "appgraph.ownership.sweep-enabled=false", "appgraph.scim.token=" + IntegrationTest.SCIM_TOKEN })
 public abstract class IntegrationTest {
 
     /** The pipelines' webhook secret of the shared context. */
@@ -34,6 +36,9 @@ public abstract class IntegrationTest {
 
     /** The identity provider's SCIM bearer token in the shared context. */
     protected static final String SCIM_TOKEN = "it-scim-token";
+
+    /** The HR leaver feed's secret of the shared context. */
+    protected static final String HR_SECRET = "it-hr-secret";
 
     private static final Path DATA_DIR = temporaryDirectory();
 

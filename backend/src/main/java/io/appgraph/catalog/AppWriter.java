@@ -55,26 +55,18 @@ final class AppWriter {
             CREATE (app)-[:OWNED_BY {since: datetime()}]->(squad)
             """;
 
-    private static final String SET_OWNER = """
-            MATCH (app:App {name: $name}), (owner:Person {handle: $owner})
-            OPTIONAL MATCH (app)-[current:HAS_OWNER]->(previous:Person)
-            WITH app, owner, current, previous
-            WHERE previous IS NULL OR previous <> owner
-            FOREACH (_ IN CASE WHEN current IS NULL THEN [] ELSE [1] END |
-              CREATE (app)-[:PREVIOUSLY_HAD_OWNER {since: current.since, until: datetime()}]->(previous))
-            DELETE current
-            CREATE (app)-[:HAS_OWNER {since: datetime()}]->(owner)
-            """;
-
     private final Cypher cypher;
 
     private final AppQueries apps;
 
+    private final AppOwners owners;
+
     private final List<AppUpsertExtension> extensions;
 
-    AppWriter(Cypher cypher, AppQueries apps, ObjectProvider<AppUpsertExtension> extensions) {
+    AppWriter(Cypher cypher, AppQueries apps, AppOwners owners, ObjectProvider<AppUpsertExtension> extensions) {
         this.cypher = cypher;
         this.apps = apps;
+        this.owners = owners;
         this.extensions = extensions.orderedStream().toList();
     }
 
@@ -102,7 +94,7 @@ final class AppWriter {
             this.cypher.run(tx, SET_SQUAD, parameters);
         }
         if (input.owner() != null) {
-            this.cypher.run(tx, SET_OWNER, parameters);
+            this.owners.setOwner(tx, input.name(), input.owner());
         }
         this.extensions.forEach(extension -> extension.write(tx, input));
     }

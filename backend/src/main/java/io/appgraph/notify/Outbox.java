@@ -22,6 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public final class Outbox {
 
+    /** The destination of Slack messages, delivered to incoming webhooks. */
+    public static final String SLACK = "slack";
+
     // MERGE on (destination, key): enqueueing the same message twice, as a replayed or
     // retried unit of work does, leaves one message; so does enqueueing it again after
     // delivery, while the delivered message is kept (appgraph.outbox.retention). Times

@@ -35,6 +35,13 @@ class OutboxConfiguration {
         return new GrafanaAnnotations(properties);
     }
 
+    // Always there: squads may have their own webhooks even when no estate-wide one is
+    // set.
+    @Bean
+    SlackNotices slackNotices(SlackProperties properties, PortalProperties portal, Cypher cypher) {
+        return new SlackNotices(properties, portal, cypher);
+    }
+
     @Bean
     @ConditionalOnBooleanProperty(name = "appgraph.outbox.enabled", matchIfMissing = true)
     SchedulingConfigurer outboxSchedule(OutboxWorker worker, OutboxProperties properties) {

@@ -1,5 +1,7 @@
 package io.appgraph.org;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -60,7 +62,9 @@ final class OrgWriter {
     private static final String UPSERT_SQUAD = """
             MERGE (squad:Squad {name: $name})
             SET squad.description = coalesce($description, squad.description),
-                squad.slackChannel = coalesce($slackChannel, squad.slackChannel)
+                squad.slackChannel = coalesce($slackChannel, squad.slackChannel),
+                squad.slackWebhookUrl = CASE WHEN $slackWebhookUrl IS NULL THEN squad.slackWebhookUrl
+                                             WHEN $slackWebhookUrl = '' THEN null ELSE $slackWebhookUrl END
             WITH squad
             CALL (squad) {
               MATCH (parent:Group {name: $parent})
@@ -146,10 +150,12 @@ final class OrgWriter {
             errors.add(UserError.invalid("slackChannel",
                     "'%s' is not a Slack channel name such as #team-payments".formatted(input.slackChannel())));
         }
+        slackWebhookError(input.slackWebhookUrl()).ifPresent(errors::add);
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("name", input.name());
         parameters.put("description", input.description());
         parameters.put("slackChannel", slackChannel(input.slackChannel()));
+        parameters.put("slackWebhookUrl", input.slackWebhookUrl());
         parameters.put("parent", input.parent());
         parameters.put("buddy", input.buddy());
         errors.addAll(writeIfClean(errors, CHECK_SQUAD, UPSERT_SQUAD, parameters, found -> {
@@ -218,6 +224,29 @@ final class OrgWriter {
         }
         return found.get(0) ? Optional.empty()
                 : Optional.of(UserError.invalid(field, "'%s' has left and cannot be the %s".formatted(handle, field)));
+    }
+
+    // The URL is a secret (whoever has it can post to the channel): the error never
+    // repeats it.
+    private static Optional<UserError> slackWebhookError(String url) {
+        if (url == null || url.isEmpty()) {
+            return Optional.empty();
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        }
+        catch (URISyntaxException ex) {
+            return Optional.of(UserError.invalid("slackWebhookUrl", "the Slack webhook is not a URL"));
+        }
+        boolean local = "localhost".equals(uri.getHost()) || "127.0.0.1".equals(uri.getHost());
+        boolean allowed = "https".equalsIgnoreCase(uri.getScheme())
+                || ("http".equalsIgnoreCase(uri.getScheme()) && local);
+        if (!allowed || uri.getHost() == null || url.length() > 500) {
+            return Optional.of(UserError.invalid("slackWebhookUrl",
+                    "the Slack webhook must be an https URL such as Slack's incoming webhooks give (http only on localhost), at most 500 characters"));
+        }
+        return Optional.empty();
     }
 
     private static String slackChannel(String channel) {

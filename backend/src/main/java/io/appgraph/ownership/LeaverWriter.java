@@ -20,8 +20,10 @@ import org.springframework.stereotype.Service;
  * A leaver is marked inactive (the first recorded {@code leftAt} wins) and each app they
  * own gets an OPEN {@code OWNER_LEFT} ownership alert. The alert is MERGEd on its
  * {@code openKey} ("app|reason", unique by V0007), so replays and concurrent events for
- * the same person raise one alert per app. A leaving date still in the future is kept as
- * {@code leavingAt} and changes nothing else until it is due.
+ * the same person raise one alert per app, and each new alert enqueues its Slack notice
+ * in the same transaction. A leaving date still in the future is kept as
+ * {@code leavingAt} and changes nothing else until it is due ({@link OwnershipSweep}
+ * applies it then).
  */
 @Service
 final class LeaverWriter {
@@ -60,7 +62,7 @@ final class LeaverWriter {
             REMOVE alert.__new
             CREATE (alert)-[:FOR]->(app)
             CREATE (alert)-[:FORMER_OWNER]->(person)
-            RETURN app.name AS app
+            RETURN app.name AS app, alert.id AS alert
             ORDER BY app
             """;
 
@@ -74,8 +76,11 @@ final class LeaverWriter {
 
     private final Cypher cypher;
 
-    LeaverWriter(Cypher cypher) {
+    private final OwnershipNotices notices;
+
+    LeaverWriter(Cypher cypher, OwnershipNotices notices) {
         this.cypher = cypher;
+        this.notices = notices;
     }
 
     /**
@@ -83,7 +88,14 @@ final class LeaverWriter {
      * and comes back with a null handle; a null {@code leftAt} means now.
      */
     LeaverOutcome record(TransactionContext tx, Leaver leaver) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return record(tx, leaver, OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    /**
+     * The same, as of {@code now}: a leaving date after it is kept for later, one at or
+     * before it takes effect.
+     */
+    LeaverOutcome record(TransactionContext tx, Leaver leaver, OffsetDateTime now) {
         OffsetDateTime leftAt = (leaver.leftAt() != null) ? leaver.leftAt().withOffsetSameInstant(ZoneOffset.UTC) : now;
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("handle", leaver.handle());
@@ -104,10 +116,9 @@ final class LeaverWriter {
         }
         parameters.put("reason", OWNER_LEFT);
         parameters.put("now", now);
-        List<String> alerted = this.cypher.run(tx, LEAVE, parameters)
-            .stream()
-            .map(r -> r.get("app").asString())
-            .toList();
+        List<Record> raised = this.cypher.run(tx, LEAVE, parameters);
+        this.notices.enqueue(tx, raised.stream().map(r -> r.get("alert").asString()).toList());
+        List<String> alerted = raised.stream().map(r -> r.get("app").asString()).toList();
         return new LeaverOutcome(leaver, handle, wasActive, false, alerted);
     }
 

@@ -1,24 +1,17 @@
 package io.appgraph.releases;
 
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import io.appgraph.platform.BusyException;
 import io.appgraph.platform.UserError;
 import io.appgraph.platform.UserErrorCode;
+import io.appgraph.platform.WebhookSignature;
 import io.appgraph.releases.ReleaseInputs.FinishReleaseInput;
 import io.appgraph.releases.ReleaseInputs.ReleaseOutcome;
 import io.appgraph.releases.ReleaseInputs.StartReleaseInput;
@@ -45,11 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 final class PipelineEventsController {
 
-    static final String SIGNATURE_HEADER = "X-Appgraph-Signature-256";
-
-    private static final String SIGNATURE_PREFIX = "sha256=";
-
-    private static final String HMAC = "HmacSHA256";
+    static final String SIGNATURE_HEADER = WebhookSignature.HEADER;
 
     private static final List<String> TEXT_FIELDS = List.of("event", "app", "externalId", "version", "commit",
             "pipelineUrl", "environment", "at", "triggeredBy", "committedAt", "outcome");
@@ -78,7 +67,7 @@ final class PipelineEventsController {
             return problem(HttpStatus.UNAUTHORIZED, "Missing signature",
                     List.of("Sign the raw body with HMAC-SHA256 and send " + SIGNATURE_HEADER + ": sha256=<hex>"));
         }
-        if (!signatureMatches(raw, signature)) {
+        if (!WebhookSignature.matches(raw, signature, this.properties.pipelineSecret())) {
             return problem(HttpStatus.UNAUTHORIZED, "Wrong signature",
                     List.of(SIGNATURE_HEADER + " is not the HMAC-SHA256 of this body with the pipeline secret"));
         }
@@ -144,32 +133,6 @@ final class PipelineEventsController {
         var written = this.writer
             .finish(new FinishReleaseInput(text(event, "externalId"), outcome, at, text(event, "app")));
         return answer(written.release(), written.errors(), text(event, "externalId"));
-    }
-
-    private boolean signatureMatches(byte[] body, String signature) {
-        String given = signature.strip();
-        if (!given.regionMatches(true, 0, SIGNATURE_PREFIX, 0, SIGNATURE_PREFIX.length())) {
-            return false;
-        }
-        byte[] claimed;
-        try {
-            claimed = HexFormat.of().parseHex(given.substring(SIGNATURE_PREFIX.length()));
-        }
-        catch (IllegalArgumentException ex) {
-            return false;
-        }
-        return MessageDigest.isEqual(hmac(body), claimed);
-    }
-
-    private byte[] hmac(byte[] body) {
-        try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(new SecretKeySpec(this.properties.pipelineSecret().getBytes(StandardCharsets.UTF_8), HMAC));
-            return mac.doFinal(body);
-        }
-        catch (NoSuchAlgorithmException | InvalidKeyException ex) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", ex);
-        }
     }
 
     private static ResponseEntity<Map<String, Object>> answer(Release release, List<UserError> errors,

@@ -25,7 +25,8 @@ class ContractIT extends IntegrationTest {
 
     private static final Path SHARED = Path.of("..", "..", "shared").toAbsolutePath().normalize();
 
-    private static final List<String> DELIVERED = List.of("catalog and organisation", "dependencies", "releases");
+    private static final List<String> DELIVERED = List.of("catalog and organisation", "dependencies", "releases",
+            "ownership");
 
     @Test
     void theRunningSchemaServesEveryDeliveredSection() throws Exception {
@@ -59,7 +60,8 @@ class ContractIT extends IntegrationTest {
             }
         }
         assertThat(checked).contains("AppPage", "Apps", "BlastRadius", "DependencyGraph", "UpsertApp", "StartRelease",
-                "FinishRelease", "Releases", "ReleaseStats", "ChangesBefore");
+                "FinishRelease", "Releases", "ReleaseStats", "ChangesBefore", "RecordLeaver", "OwnershipAlerts",
+                "ReassignOwner");
     }
 
     private String contractCheck(String target) throws IOException, InterruptedException {
