@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Map;
 
 import io.appgraph.neo4j.AppliedMigrations;
-import io.appgraph.releases.ReleaseRollups;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.neo4j.driver.Driver;
@@ -86,6 +85,10 @@ final class DemoEstateLoader implements SmartInitializingSingleton {
                 m.startedAt = datetime(), m.completedAt = null
             """;
 
+    // The marker of the per-day release counts (package releases): without it, they are
+    // counted afresh at start-up.
+    private static final String FORGET_RELEASE_COUNTS = "MATCH (m:__ReleaseRollups) DELETE m";
+
     private static final String MARK_COMPLETE = """
             MATCH (m:__DemoLoad {name: 'demo'})
             SET m.state = 'COMPLETE', m.completedAt = datetime()
@@ -95,14 +98,11 @@ final class DemoEstateLoader implements SmartInitializingSingleton {
 
     private final DemoProperties properties;
 
-    private final ReleaseRollups rollups;
-
     // AppliedMigrations is only taken to be created after it: the constraints the writer
     // merges on, and the lock's, must exist.
-    DemoEstateLoader(Driver driver, AppliedMigrations migrations, DemoProperties properties, ReleaseRollups rollups) {
+    DemoEstateLoader(Driver driver, AppliedMigrations migrations, DemoProperties properties) {
         this.driver = driver;
         this.properties = properties;
-        this.rollups = rollups;
     }
 
     @Override
@@ -171,7 +171,9 @@ final class DemoEstateLoader implements SmartInitializingSingleton {
         DemoEstateWriter.write(this.driver, estate);
         long estateWritten = System.nanoTime();
         DemoEstateWriter.write(this.driver, releases);
-        this.rollups.rebuild();
+        // Releases written around the pipeline-event writer: the per-day counts no longer
+        // hold them, and are counted afresh once the application is ready.
+        write(FORGET_RELEASE_COUNTS, Map.of());
         write(MARK_COMPLETE, Map.of());
         long written = System.nanoTime();
         // Generating is quick (releases are generated as they are written); writing is

@@ -40,7 +40,7 @@ import org.springframework.stereotype.Component;
  * marker).
  */
 @Component
-public final class ReleaseRollups {
+final class ReleaseRollups {
 
     static final int SHARDS = 8;
 
@@ -156,7 +156,7 @@ public final class ReleaseRollups {
      * month of releases per transaction. Reads meanwhile see partial counts; run it when
      * the releases were written around the writer, before the statistics are read.
      */
-    public void rebuild() {
+    void rebuild() {
         long started = System.nanoTime();
         this.cypher.write(tx -> this.cypher.run(tx, FORGET, Map.of()));
         while (this.cypher.write(tx -> this.cypher.run(tx, DELETE_DAYS, Map.of()).get(0).get("deleted").asLong()) > 0) {

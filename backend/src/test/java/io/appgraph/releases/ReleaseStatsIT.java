@@ -109,6 +109,26 @@ class ReleaseStatsIT extends IntegrationTest {
     }
 
     @Test
+    void releasesWrittenAroundTheWriterAreCountedWhenTheApplicationIsReadyUnlessAlreadyCounted() {
+        dayOfReleases();
+
+        this.rollups.rebuildWhenMissing();
+        List<Bucket> counted = query("2026-03-02T00:00:00Z", "2026-03-03T00:00:00Z", "DAY", null, null);
+        // Counted now: a release written around the writer is not, until the marker goes.
+        this.releases.release("late", "fx", "FAILED", "2026-03-02T15:00:00Z", "2026-03-02T15:01:00Z", null);
+        this.rollups.rebuildWhenMissing();
+        List<Bucket> again = query("2026-03-02T00:00:00Z", "2026-03-03T00:00:00Z", "DAY", null, null);
+        cypher("MATCH (m:__ReleaseRollups) DELETE m");
+        this.rollups.rebuildWhenMissing();
+        List<Bucket> recounted = query("2026-03-02T00:00:00Z", "2026-03-03T00:00:00Z", "DAY", null, null);
+
+        assertThat(counted).extracting(Bucket::count).containsExactly(7);
+        assertThat(again).extracting(Bucket::count).containsExactly(7);
+        assertThat(recounted).extracting(Bucket::count).containsExactly(8);
+        assertThat(recounted).extracting(Bucket::failed).containsExactly(2);
+    }
+
+    @Test
     void aSquadOrAnAppCountsItsOwnReleases() {
         dayOfReleases();
 
