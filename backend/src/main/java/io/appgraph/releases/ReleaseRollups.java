@@ -89,12 +89,13 @@ final class ReleaseRollups {
             RETURN count(*) AS deleted
             """;
 
-    // One UTC month of releases at a time, so no transaction holds a year of them; the
-    // day is taken from epoch milliseconds, the same instant whatever offset was stored.
-    private static final String COUNT_MONTH = """
-            MATCH (release:Release)
-            WHERE release.startedAt >= $from AND release.startedAt < $to
-            WITH date(datetime({epochMillis: release.startedAt.epochMillis})) AS day, release.status AS status,
+    /**
+     * Counts the rows of {@code release} per day, as the rollups and the statistics hold
+     * them: {@code %s} is the expression of a release's day. Ends with a WITH of day,
+     * count, failed, rolledBack, succeeded, finished and leadTimes.
+     */
+    static final String COUNT_BY_DAY = """
+            WITH %s AS day, release.status AS status,
                  CASE WHEN release.status = 'SUCCEEDED'
                       THEN (release.finishedAt.epochMillis - release.committedAt.epochMillis) / 1000 END AS leadTime
             WITH day,
@@ -104,10 +105,18 @@ final class ReleaseRollups {
                  count(CASE WHEN status = 'SUCCEEDED' THEN 1 END) AS succeeded,
                  count(CASE WHEN status IN ['SUCCEEDED', 'FAILED', 'ROLLED_BACK'] THEN 1 END) AS finished,
                  collect(leadTime) AS leadTimes
+            """;
+
+    // One UTC month of releases at a time, so no transaction holds a year of them; the
+    // day is taken from epoch milliseconds, the same instant whatever offset was stored.
+    private static final String COUNT_MONTH = """
+            MATCH (release:Release)
+            WHERE release.startedAt >= $from AND release.startedAt < $to
+            %s\
             CREATE (:ReleaseDay {day: day, shard: 0, count: count, failed: failed, rolledBack: rolledBack,
                                  succeeded: succeeded, finished: finished, leadTimes: leadTimes})
             RETURN count(*) AS days
-            """;
+            """.formatted(COUNT_BY_DAY.formatted("date(datetime({epochMillis: release.startedAt.epochMillis}))"));
 
     private static final String MARK = """
             MERGE (marker:__ReleaseRollups)

@@ -43,19 +43,12 @@ final class ReleaseStatsQuery {
     // whatever zone a value was stored in; far cheaper per release than building and
     // truncating date-times); Java rolls the days up into weeks, months and years.
     private static final String STATS = """
-            MATCH %s
+            MATCH %%s
             WHERE release.startedAt >= $from AND release.startedAt < $to
-            WITH (release.startedAt.epochMillis - $origin) / 86400000 AS day, release.status AS status,
-                 CASE WHEN release.status = 'SUCCEEDED'
-                      THEN (release.finishedAt.epochMillis - release.committedAt.epochMillis) / 1000 END AS leadTime
-            RETURN day,
-                   count(*) AS count,
-                   count(CASE WHEN status = 'FAILED' THEN 1 END) AS failed,
-                   count(CASE WHEN status = 'ROLLED_BACK' THEN 1 END) AS rolledBack,
-                   count(CASE WHEN status = 'SUCCEEDED' THEN 1 END) AS succeeded,
-                   count(CASE WHEN status IN ['SUCCEEDED', 'FAILED', 'ROLLED_BACK'] THEN 1 END) AS finished,
-                   collect(leadTime) AS leadTimes
-            """;
+            %s\
+            RETURN day, count, failed, rolledBack, succeeded, finished, leadTimes
+            """
+        .formatted(ReleaseRollups.COUNT_BY_DAY.formatted("(release.startedAt.epochMillis - $origin) / 86400000"));
 
     private final Cypher cypher;
 
