@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
@@ -38,6 +39,8 @@ import static com.slack.api.model.block.element.BlockElements.button;
 final class SlackNotices implements OutboxSender, AutoCloseable {
 
     private static final Log log = LogFactory.getLog(SlackNotices.class);
+
+    private final AtomicBoolean droppedBefore = new AtomicBoolean();
 
     private static final String SQUAD_WEBHOOK = """
             MATCH (squad:Squad {name: $squad})
@@ -82,9 +85,17 @@ final class SlackNotices implements OutboxSender, AutoCloseable {
         String squad = text(message.payload(), "squad");
         String url = webhook(squad);
         if (url == null) {
-            log.info(
-                    "Ownership notice for app %s dropped: squad %s has no Slack webhook and appgraph.notify.slack-webhook-url is not set"
-                        .formatted(text(message.payload(), "app"), (squad != null) ? squad : "(none)"));
+            // An estate without webhooks drops a notice per ownerless app on its first
+            // sweep:
+            // thousands on a large estate. Said once at INFO, then at DEBUG.
+            String dropped = "Ownership notice for app %s dropped: squad %s has no Slack webhook and appgraph.notify.slack-webhook-url is not set"
+                .formatted(text(message.payload(), "app"), (squad != null) ? squad : "(none)");
+            if (this.droppedBefore.compareAndSet(false, true)) {
+                log.info(dropped + " (further dropped notices are logged at DEBUG)");
+            }
+            else if (log.isDebugEnabled()) {
+                log.debug(dropped);
+            }
             return;
         }
         WebhookResponse response;
