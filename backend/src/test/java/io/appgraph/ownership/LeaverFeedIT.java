@@ -1,25 +1,17 @@
 package io.appgraph.ownership;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import io.appgraph.Fixtures;
 import io.appgraph.IntegrationTest;
+import io.appgraph.SignedWebhookClient;
+import io.appgraph.SignedWebhookClient.Answer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,17 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LeaverFeedIT extends IntegrationTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private final HttpClient http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(10))
-        .build();
-
     private Fixtures estate;
+
+    private SignedWebhookClient hr;
 
     @BeforeEach
     void estate() {
+        this.hr = SignedWebhookClient.hrFeed(baseUrl(), HR_SECRET);
         this.estate = new Fixtures(this.driver);
         this.estate.squad("payments")
             .person("ann", "payments")
@@ -138,16 +126,16 @@ class LeaverFeedIT extends IntegrationTest {
         Answer wrongType = post("application/json", "{\"leavers\": [{\"handle\": 42}]}");
 
         assertThat(noWho.status()).isEqualTo(400);
-        assertThat(noWho.details()).containsExactly("leavers[1].handle: give the leaver's handle or email");
+        assertThat(noWho.detailList()).containsExactly("leavers[1].handle: give the leaver's handle or email");
         assertThat(badDate.status()).isEqualTo(400);
-        assertThat(badDate.details()).singleElement()
+        assertThat(badDate.detailList()).singleElement()
             .asString()
             .startsWith("leavers[1].leftAt: must be an ISO-8601 date-time")
             .endsWith("was \"21/11/2026\"");
         assertThat(badCsv.status()).isEqualTo(400);
-        assertThat(badCsv.details()).singleElement().asString().startsWith("leavers[1] (CSV line 3).leftAt:");
+        assertThat(badCsv.detailList()).singleElement().asString().startsWith("leavers[1] (CSV line 3).leftAt:");
         assertThat(notABatch.status()).isEqualTo(400);
-        assertThat(wrongType.details()).containsExactly("leavers[0].handle: must be a string");
+        assertThat(wrongType.detailList()).containsExactly("leavers[0].handle: must be a string");
         assertThat(this.estate.snapshot()).isEqualTo(before);
     }
 
@@ -157,10 +145,11 @@ class LeaverFeedIT extends IntegrationTest {
         List<String> before = this.estate.snapshot();
 
         Answer unsigned = send("application/json", body, null);
-        Answer wrongSecret = send("application/json", body, "sha256=" + sign(body, "not-the-secret"));
+        Answer wrongSecret = send("application/json", body,
+                "sha256=" + SignedWebhookClient.sign(body, "not-the-secret"));
         Answer tampered = send("application/json",
                 "{\"leavers\": [{\"handle\": \"bob\"}]}".getBytes(StandardCharsets.UTF_8),
-                "sha256=" + sign(body, HR_SECRET));
+                "sha256=" + SignedWebhookClient.sign(body, HR_SECRET));
         Answer garbage = send("application/json", body, "sha256=zz");
 
         assertThat(List.of(unsigned.status(), wrongSecret.status(), tampered.status(), garbage.status()))
@@ -181,48 +170,11 @@ class LeaverFeedIT extends IntegrationTest {
     }
 
     private Answer post(String contentType, String body) {
-        byte[] raw = body.getBytes(StandardCharsets.UTF_8);
-        return send(contentType, raw, "sha256=" + sign(raw, HR_SECRET));
+        return this.hr.postSigned(contentType, body);
     }
 
     private Answer send(String contentType, byte[] body, String signature) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/hr/leavers"))
-            .header("Content-Type", contentType)
-            .timeout(Duration.ofSeconds(60))
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (signature != null) {
-            request.header("X-Appgraph-Signature-256", signature);
-        }
-        try {
-            HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
-        }
-        catch (Exception ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    static String sign(byte[] body, String secret) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        }
-        catch (Exception ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    record Answer(int status, String body) {
-
-        JsonNode json() {
-            return JSON.readTree(this.body);
-        }
-
-        List<String> details() {
-            return json().get("details").valueStream().map(JsonNode::asString).toList();
-        }
-
+        return this.hr.post(contentType, body, signature);
     }
 
 }

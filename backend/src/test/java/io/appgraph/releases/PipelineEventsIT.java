@@ -16,7 +16,8 @@ import java.util.stream.IntStream;
 
 import io.appgraph.Fixtures;
 import io.appgraph.IntegrationTest;
-import io.appgraph.releases.PipelineClient.Answer;
+import io.appgraph.SignedWebhookClient;
+import io.appgraph.SignedWebhookClient.Answer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class PipelineEventsIT extends IntegrationTest {
 
     private Fixtures estate;
 
-    private PipelineClient pipeline;
+    private SignedWebhookClient pipeline;
 
     private RecordedReleaseEvents published;
 
@@ -45,7 +46,7 @@ class PipelineEventsIT extends IntegrationTest {
     void estate() {
         this.estate = new Fixtures(this.driver);
         this.estate.squad("payments").person("alice", "payments").app("payments-api", "payments", "alice");
-        this.pipeline = new PipelineClient(baseUrl(), PIPELINE_SECRET);
+        this.pipeline = SignedWebhookClient.pipeline(baseUrl(), PIPELINE_SECRET);
         this.published = new RecordedReleaseEvents(this.multicaster);
     }
 
@@ -79,11 +80,11 @@ class PipelineEventsIT extends IntegrationTest {
         byte[] body = json(started("run-1", "2026-03-02T10:00:00Z"));
         List<String> before = this.estate.snapshot();
 
-        Answer otherSecret = this.pipeline.post(body, "sha256=" + PipelineClient.sign(body, "not-the-secret"));
+        Answer otherSecret = this.pipeline.post(body, "sha256=" + SignedWebhookClient.sign(body, "not-the-secret"));
         Answer otherBody = this.pipeline.post(body,
-                "sha256=" + PipelineClient.sign("{}".getBytes(StandardCharsets.UTF_8), PIPELINE_SECRET));
+                "sha256=" + SignedWebhookClient.sign("{}".getBytes(StandardCharsets.UTF_8), PIPELINE_SECRET));
         Answer notHex = this.pipeline.post(body, "sha256=zz");
-        Answer noPrefix = this.pipeline.post(body, PipelineClient.sign(body, PIPELINE_SECRET));
+        Answer noPrefix = this.pipeline.post(body, SignedWebhookClient.sign(body, PIPELINE_SECRET));
 
         for (Answer answer : List.of(otherSecret, otherBody, notHex, noPrefix)) {
             assertThat(answer.status()).as(answer.body()).isEqualTo(401);
@@ -111,7 +112,8 @@ class PipelineEventsIT extends IntegrationTest {
                    "app":"payments-api" }
                 """.getBytes(StandardCharsets.UTF_8);
 
-        Answer answer = this.pipeline.post(body, "sha256=" + PipelineClient.sign(body, PIPELINE_SECRET).toUpperCase());
+        Answer answer = this.pipeline.post(body,
+                "sha256=" + SignedWebhookClient.sign(body, PIPELINE_SECRET).toUpperCase());
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(count("MATCH (r:Release {externalId: 'run-1', environment: 'prod'}) RETURN count(r)")).isEqualTo(1);
@@ -375,7 +377,7 @@ class PipelineEventsIT extends IntegrationTest {
                         .get("payload")
                         .asString());
             @SuppressWarnings("unchecked")
-            Map<String, Object> map = PipelineClient.JSON.readValue(payload, Map.class);
+            Map<String, Object> map = SignedWebhookClient.JSON.readValue(payload, Map.class);
             return map;
         }
     }
@@ -413,7 +415,7 @@ class PipelineEventsIT extends IntegrationTest {
     }
 
     private static byte[] json(Map<String, Object> event) {
-        return PipelineClient.JSON.writeValueAsBytes(event);
+        return SignedWebhookClient.JSON.writeValueAsBytes(event);
     }
 
 }

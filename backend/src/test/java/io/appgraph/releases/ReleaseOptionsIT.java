@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-import io.appgraph.releases.PipelineClient.Answer;
+import io.appgraph.SignedWebhookClient;
+import io.appgraph.SignedWebhookClient.Answer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
@@ -55,12 +56,12 @@ class ReleaseOptionsIT {
 
     @Test
     void withoutASecretTheWebhookIsOffWhateverTheSignature() {
-        byte[] body = PipelineClient.JSON
+        byte[] body = SignedWebhookClient.JSON
             .writeValueAsBytes(Map.of("event", "started", "app", "payments-api", "externalId", "run-1"));
-        PipelineClient pipeline = new PipelineClient("http://localhost:" + this.port, "a-guess");
+        SignedWebhookClient pipeline = SignedWebhookClient.pipeline("http://localhost:" + this.port, "a-guess");
 
         for (Answer answer : new Answer[] { pipeline.post(body, null), pipeline.post(body, "sha256="),
-                pipeline.post(body, "sha256=" + PipelineClient.sign(body, "a-guess")) }) {
+                pipeline.post(body, "sha256=" + SignedWebhookClient.sign(body, "a-guess")) }) {
             assertThat(answer.status()).isEqualTo(404);
         }
         assertThat(count("MATCH (n) WHERE NOT n:__Migration RETURN count(n)")).isZero();
