@@ -1,8 +1,5 @@
 package io.appgraph.notify;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpExchange;
 import io.appgraph.IntegrationTest;
 import io.appgraph.platform.Cypher;
 import org.junit.jupiter.api.AfterEach;
@@ -307,52 +304,23 @@ class OutboxIT extends IntegrationTest {
      * A local HTTP server in place of Grafana: records each request and answers with the
      * status the test sets.
      */
-    final class FakeGrafana {
+    final class FakeGrafana extends StandInServer {
 
         final List<Received> requests = new CopyOnWriteArrayList<>();
 
-        final AtomicInteger status = new AtomicInteger(200);
-
-        private HttpServer server;
-
-        void start(int port) {
-            try {
-                this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-            }
-            catch (IOException ex) {
-                throw new UncheckedIOException(ex);
-            }
-            this.server.createContext("/", exchange -> {
-                byte[] body = exchange.getRequestBody().readAllBytes();
-                int answer = this.status.get();
-                if (answer == 200) {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> annotation = OutboxIT.this.json
-                        .readValue(new String(body, StandardCharsets.UTF_8), Map.class);
-                    this.requests.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                            exchange.getRequestHeaders().getFirst("Authorization"),
-                            exchange.getRequestHeaders().getFirst("Content-Type"), annotation));
-                }
-                byte[] response = ((answer == 200) ? "{\"id\":1,\"message\":\"Annotation added\"}"
-                        : "{\"message\":\"Internal error\"}")
-                    .getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(answer, response.length);
-                exchange.getResponseBody().write(response);
-                exchange.close();
-            });
-            this.server.start();
+        FakeGrafana() {
+            super("application/json", status -> (status == 200) ? "{\"id\":1,\"message\":\"Annotation added\"}"
+                    : "{\"message\":\"Internal error\"}");
         }
 
-        int port() {
-            return this.server.getAddress().getPort();
-        }
-
-        void stop() {
-            if (this.server != null) {
-                this.server.stop(0);
-                this.server = null;
-            }
+        @Override
+        void accepted(HttpExchange exchange, byte[] body) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> annotation = OutboxIT.this.json.readValue(new String(body, StandardCharsets.UTF_8),
+                    Map.class);
+            this.requests.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    exchange.getRequestHeaders().getFirst("Content-Type"), annotation));
         }
 
     }

@@ -1,8 +1,5 @@
 package io.appgraph.notify;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,9 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpExchange;
 import io.appgraph.Fixtures;
 import io.appgraph.IntegrationTest;
 import io.appgraph.platform.Cypher;
@@ -225,51 +221,19 @@ class SlackNoticesIT extends IntegrationTest {
      * A local HTTP server in place of Slack's incoming webhooks: records each accepted
      * post and answers with the status the test sets.
      */
-    final class FakeSlack {
+    final class FakeSlack extends StandInServer {
 
         final List<Received> received = new CopyOnWriteArrayList<>();
 
-        final AtomicInteger status = new AtomicInteger(200);
-
-        private HttpServer server;
-
-        void start(int port) {
-            try {
-                this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-            }
-            catch (IOException ex) {
-                throw new UncheckedIOException(ex);
-            }
-            this.server.createContext("/", exchange -> {
-                byte[] body = exchange.getRequestBody().readAllBytes();
-                int answer = this.status.get();
-                if (answer == 200) {
-                    this.received.add(new Received(exchange.getRequestURI().getPath(),
-                            exchange.getRequestHeaders().getFirst("Content-Type"),
-                            SlackNoticesIT.this.json.readTree(new String(body, StandardCharsets.UTF_8))));
-                }
-                byte[] response = ((answer == 200) ? "ok" : "internal_error").getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "text/html");
-                exchange.sendResponseHeaders(answer, response.length);
-                exchange.getResponseBody().write(response);
-                exchange.close();
-            });
-            this.server.start();
+        FakeSlack() {
+            super("text/html", status -> (status == 200) ? "ok" : "internal_error");
         }
 
-        int port() {
-            return this.server.getAddress().getPort();
-        }
-
-        String url(String path) {
-            return "http://127.0.0.1:" + port() + path;
-        }
-
-        void stop() {
-            if (this.server != null) {
-                this.server.stop(0);
-                this.server = null;
-            }
+        @Override
+        void accepted(HttpExchange exchange, byte[] body) {
+            this.received.add(new Received(exchange.getRequestURI().getPath(),
+                    exchange.getRequestHeaders().getFirst("Content-Type"),
+                    SlackNoticesIT.this.json.readTree(new String(body, StandardCharsets.UTF_8))));
         }
 
     }
