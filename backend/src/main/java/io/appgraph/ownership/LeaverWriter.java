@@ -46,25 +46,17 @@ final class LeaverWriter {
             SET person.leavingAt = $leftAt
             """;
 
-    // The transient __new marker tells the alerts this statement created from those that
-    // were already open.
     private static final String LEAVE = """
             MATCH (person:Person {handle: $handle})
             SET person.active = false, person.leftAt = coalesce(person.leftAt, $leftAt)
             REMOVE person.leavingAt
             WITH person
             MATCH (app:App)-[:HAS_OWNER]->(person)
-            MERGE (alert:OwnershipAlert {openKey: app.name + '|' + $reason})
-              ON CREATE SET alert.id = randomUUID(), alert.reason = $reason, alert.status = 'OPEN',
-                            alert.raisedAt = $now, alert.__new = true
-            WITH person, app, alert
-            WHERE alert.__new
-            REMOVE alert.__new
-            CREATE (alert)-[:FOR]->(app)
-            CREATE (alert)-[:FORMER_OWNER]->(person)
+            WITH app, person AS formerOwner, 'OWNER_LEFT' AS reason
+            %s\
             RETURN app.name AS app, alert.id AS alert
             ORDER BY app
-            """;
+            """.formatted(OwnershipAlert.RAISE);
 
     private static final String REACTIVATE = """
             MATCH (person:Person {handle: $handle})
@@ -114,7 +106,6 @@ final class LeaverWriter {
             }
             return new LeaverOutcome(leaver, handle, false, wasActive, List.of());
         }
-        parameters.put("reason", OWNER_LEFT);
         parameters.put("now", now);
         List<Record> raised = this.cypher.run(tx, LEAVE, parameters);
         this.notices.enqueue(tx, raised.stream().map(r -> r.get("alert").asString()).toList());

@@ -20,6 +20,27 @@ record OwnershipAlert(String id, Reason reason, Status status, OffsetDateTime ra
                    app: head(COLLECT { MATCH (%1$s)-[:FOR]->(a:App) RETURN a.name }),
                    formerOwner: head(COLLECT { MATCH (%1$s)-[:FORMER_OWNER]->(p:Person) RETURN p.handle }) }""";
 
+    /**
+     * The one way an alert is raised, as the tail of a statement that has bound
+     * {@code app}, {@code formerOwner} (a Person, or null) and {@code reason}, and passes
+     * {@code $now}. The alert is MERGEd on its {@code openKey} ("app|reason", unique by
+     * V0007), so an app has one OPEN alert per reason however many statements race to
+     * raise it; only the alerts this statement created go on, bound to {@code alert} with
+     * {@code app} (the transient {@code __new} marker tells them apart).
+     */
+    static final String RAISE = """
+            MERGE (alert:OwnershipAlert {openKey: app.name + '|' + reason})
+              ON CREATE SET alert.id = randomUUID(), alert.reason = reason, alert.status = 'OPEN',
+                            alert.raisedAt = $now, alert.__new = true
+            WITH app, formerOwner, alert
+            WHERE alert.__new
+            REMOVE alert.__new
+            CREATE (alert)-[:FOR]->(app)
+            FOREACH (person IN CASE WHEN formerOwner IS NULL THEN [] ELSE [formerOwner] END |
+              CREATE (alert)-[:FORMER_OWNER]->(person))
+            WITH app, alert
+            """;
+
     static String projection(String variable) {
         return PROJECTION.formatted(variable);
     }

@@ -45,16 +45,10 @@ final class OwnershipSweep {
             WHERE person.active = false
               AND NOT EXISTS { MATCH (:OwnershipAlert {openKey: app.name + '|OWNER_LEFT'}) }
             WITH app, person LIMIT $limit
-            MERGE (alert:OwnershipAlert {openKey: app.name + '|OWNER_LEFT'})
-              ON CREATE SET alert.id = randomUUID(), alert.reason = 'OWNER_LEFT', alert.status = 'OPEN',
-                            alert.raisedAt = $now, alert.__new = true
-            WITH app, person, alert
-            WHERE alert.__new
-            REMOVE alert.__new
-            CREATE (alert)-[:FOR]->(app)
-            CREATE (alert)-[:FORMER_OWNER]->(person)
+            WITH app, person AS formerOwner, 'OWNER_LEFT' AS reason
+            %s\
             RETURN alert.id AS alert
-            """;
+            """.formatted(OwnershipAlert.RAISE);
 
     // An app whose owner left already has its OWNER_LEFT alert: a second one for the
     // same gap would only be noise.
@@ -64,15 +58,10 @@ final class OwnershipSweep {
               AND NOT EXISTS { MATCH (:OwnershipAlert {openKey: app.name + '|NO_OWNER'}) }
               AND NOT EXISTS { MATCH (:OwnershipAlert {openKey: app.name + '|OWNER_LEFT'}) }
             WITH app LIMIT $limit
-            MERGE (alert:OwnershipAlert {openKey: app.name + '|NO_OWNER'})
-              ON CREATE SET alert.id = randomUUID(), alert.reason = 'NO_OWNER', alert.status = 'OPEN',
-                            alert.raisedAt = $now, alert.__new = true
-            WITH app, alert
-            WHERE alert.__new
-            REMOVE alert.__new
-            CREATE (alert)-[:FOR]->(app)
+            WITH app, null AS formerOwner, 'NO_OWNER' AS reason
+            %s\
             RETURN alert.id AS alert
-            """;
+            """.formatted(OwnershipAlert.RAISE);
 
     // OWNER_LEFT stays open while the app's owner is the one who left, even once they
     // are reactivated: a returning person is not silently given their apps back.
