@@ -56,8 +56,8 @@ import org.springframework.stereotype.Service;
  * so under load a transaction's round trips and commit are paid once per group, not once
  * per event. Every event is still decided on its own from what is stored: a refused event
  * writes nothing (a release node its lock created is removed again) and leaves the others
- * of its group alone; two events of one run in a group are decided in turn. Each change
- * is published as a {@link ReleaseEventCommitted} once its group has committed.
+ * of its group alone; two events of one run never share a group. Each change is published
+ * as a {@link ReleaseEventCommitted} once its group has committed.
  */
 @Service
 final class ReleaseWriter implements DisposableBean {
@@ -224,41 +224,29 @@ final class ReleaseWriter implements DisposableBean {
     }
 
     /**
-     * Writes a group of events in one transaction. The driver may run it again after a
-     * transient failure, so it decides everything afresh from what is stored each time.
+     * Writes a group of events in one transaction. Group commit never puts two events of
+     * one run in a group (its key is the externalId), so each is decided on what is
+     * stored. The driver may run the transaction again after a transient failure, so it
+     * decides everything afresh each time.
      */
     private List<Outcome> writeGroup(List<Event> group) {
+        // Sorted by externalId, so that concurrent groups lock their releases in one
+        // order.
+        List<Integer> order = new ArrayList<>(group.size());
+        for (int i = 0; i < group.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparing(i -> group.get(i).externalId()));
         return this.cypher.write(tx -> {
             Outcome[] outcomes = new Outcome[group.size()];
-            for (List<Integer> round : rounds(group)) {
-                writeRound(tx, group, round, outcomes);
-            }
+            write(tx, group, order, outcomes);
             return List.of(outcomes);
         });
     }
 
-    /**
-     * Splits a group into rounds in which each run appears once, in arrival order, each
-     * sorted by externalId. Group commit keeps the events of one run apart already; the
-     * rounds make sure that if two ever meet they are decided one after the other.
-     */
-    private static List<List<Integer>> rounds(List<Event> group) {
-        List<List<Integer>> rounds = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        for (int i = 0; i < group.size(); i++) {
-            int round = seen.merge(group.get(i).externalId(), 1, Integer::sum) - 1;
-            if (round == rounds.size()) {
-                rounds.add(new ArrayList<>());
-            }
-            rounds.get(round).add(i);
-        }
-        rounds.forEach(round -> round.sort(Comparator.comparing(i -> group.get(i).externalId())));
-        return rounds;
-    }
-
-    private void writeRound(TransactionContext tx, List<Event> group, List<Integer> round, Outcome[] outcomes) {
-        List<Map<String, Object>> locks = new ArrayList<>(round.size());
-        for (int i : round) {
+    private void write(TransactionContext tx, List<Event> group, List<Integer> order, Outcome[] outcomes) {
+        List<Map<String, Object>> locks = new ArrayList<>(order.size());
+        for (int i : order) {
             Map<String, Object> lock = new HashMap<>();
             lock.put("i", i);
             lock.put("externalId", group.get(i).externalId());
