@@ -148,11 +148,11 @@ public final class ReleaseBenchmark {
             .get(0)
             .get("name")
             .asString();
-        rows.addAll(measure("Releases of a day (50)", 300, 1000, this.graphQl.operation("benchmark/ReleasesOfADay",
-                Map.of("from", today.minusDays(1).toString(), "to", today.toString(), "first", 50))));
-        rows.addAll(measure("ReleaseStats year by DAY", 30, 60, this.graphQl.operation("benchmark/ReleaseStatsByDay",
-                Map.of("from", today.minusDays(364).toString(), "to", today.plusDays(1).toString()))));
-        rows.addAll(measure("ChangesBefore depth 2", 300, 1000, this.graphQl.operation("benchmark/ChangesBefore",
+        rows.addAll(measure("Releases of a day (50)", 300, 1000, this.graphQl.operation("Releases",
+                Map.of("filter", Map.of("from", today.minusDays(1).toString(), "to", today.toString()), "first", 50))));
+        rows.addAll(measure("ReleaseStats year by DAY", 30, 60, this.graphQl.operation("ReleaseStats", Map.of("from",
+                today.minusDays(364).toString(), "to", today.plusDays(1).toString(), "interval", "DAY"))));
+        rows.addAll(measure("ChangesBefore depth 2", 300, 1000, this.graphQl.operation("ChangesBefore",
                 Map.of("app", incidentApp, "at", Instant.now().toString(), "windowMinutes", 24 * 60, "depth", 2))));
 
         System.out.printf(Locale.ROOT, "%n%-28s %3s %11s %6s %9s %9s %9s %9s %9s %10s%n", "operation", "c", "n",
