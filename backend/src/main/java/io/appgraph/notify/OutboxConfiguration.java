@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import io.appgraph.platform.Cypher;
+import io.appgraph.platform.PortalProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;

@@ -14,6 +14,7 @@ import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.webhook.Payload;
 import com.slack.api.webhook.WebhookResponse;
 import io.appgraph.platform.Cypher;
+import io.appgraph.platform.PortalProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

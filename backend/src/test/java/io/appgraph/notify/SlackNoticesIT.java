@@ -12,6 +12,7 @@ import com.sun.net.httpserver.HttpExchange;
 import io.appgraph.Fixtures;
 import io.appgraph.IntegrationTest;
 import io.appgraph.platform.Cypher;
+import io.appgraph.platform.PortalProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -181,7 +182,7 @@ class SlackNoticesIT extends IntegrationTest {
             this.clock = new TestClock(Instant.now().plusSeconds(1));
         }
         SlackNotices sender = new SlackNotices(new SlackProperties(estateWebhook, Duration.ofSeconds(5)),
-                new PortalProperties(PORTAL + "/"), this.cypher);
+                new PortalProperties(PORTAL + "/", true), this.cypher);
         return new OutboxWorker(
                 this.cypher, this.json, List.of(sender), new OutboxProperties(true, Duration.ofSeconds(2), 20,
                         Duration.ofMinutes(2), Duration.ofSeconds(1), Duration.ofMinutes(10), Duration.ofDays(7)),

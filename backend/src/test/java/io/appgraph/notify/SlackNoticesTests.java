@@ -8,6 +8,7 @@ import java.util.Map;
 import com.slack.api.model.block.HeaderBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.webhook.Payload;
+import io.appgraph.platform.PortalProperties;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class SlackNoticesTests {
 
     private final SlackNotices notices = new SlackNotices(new SlackProperties(null, Duration.ofSeconds(1)),
-            new PortalProperties("https://appgraph.example.com"), null);
+            new PortalProperties("https://appgraph.example.com", true), null);
 
     @Test
     void anAppWithoutOwnerOrSquadSaysSo() {

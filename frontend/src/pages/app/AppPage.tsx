@@ -1,0 +1,8 @@
+export default function AppPage() {
+  return (
+    <section>
+      <h1>AppPage</h1>
+      <p>Not built yet.</p>
+    </section>
+  );
+}

@@ -1,0 +1,8 @@
+export default function GraphPage() {
+  return (
+    <section>
+      <h1>GraphPage</h1>
+      <p>Not built yet.</p>
+    </section>
+  );
+}

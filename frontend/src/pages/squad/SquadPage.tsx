@@ -1,0 +1,8 @@
+export default function SquadPage() {
+  return (
+    <section>
+      <h1>SquadPage</h1>
+      <p>Not built yet.</p>
+    </section>
+  );
+}
