@@ -34,10 +34,18 @@ public final class Outbox {
             ON CREATE SET m.payload = $payload, m.createdAt = $now, m.attempts = 0, m.nextAttemptAt = $now
             """;
 
-    private static final String ENQUEUE_ALL = """
-            UNWIND $messages AS message
-            MERGE (m:OutboxMessage {destination: $destination, key: message.key})
-            ON CREATE SET m.payload = message.payload, m.createdAt = $now, m.attempts = 0, m.nextAttemptAt = $now
+    /**
+     * Enqueues messages as one step (a unit subquery) of a feature's own write statement,
+     * so a change and its messages cost one statement: with the parameters of
+     * {@link #enqueueParameters}. The same MERGE as {@link #enqueue}.
+     */
+    public static final String ENQUEUE_STEP = """
+            CALL () {
+              UNWIND $outboxMessages AS message
+              MERGE (m:OutboxMessage {destination: message.destination, key: message.key})
+              ON CREATE SET m.payload = message.payload, m.createdAt = $outboxNow, m.attempts = 0,
+                            m.nextAttemptAt = $outboxNow
+            }
             """;
 
     private final Cypher cypher;
@@ -70,11 +78,19 @@ public final class Outbox {
         if (payloads.isEmpty()) {
             return;
         }
+        this.cypher.run(tx, ENQUEUE_STEP, enqueueParameters(destination, payloads));
+    }
+
+    /**
+     * The parameters of {@link #ENQUEUE_STEP} for these messages ({@code payloads} maps
+     * each message's key to its payload, as for {@link #enqueue}); an empty map of
+     * payloads enqueues nothing.
+     */
+    public Map<String, Object> enqueueParameters(String destination, Map<String, Map<String, Object>> payloads) {
         List<Map<String, Object>> messages = new ArrayList<>(payloads.size());
-        payloads.forEach(
-                (key, payload) -> messages.add(Map.of("key", key, "payload", this.json.writeValueAsString(payload))));
-        this.cypher.run(tx, ENQUEUE_ALL,
-                Map.of("destination", destination, "messages", messages, "now", OffsetDateTime.now(ZoneOffset.UTC)));
+        payloads.forEach((key, payload) -> messages
+            .add(Map.of("destination", destination, "key", key, "payload", this.json.writeValueAsString(payload))));
+        return Map.of("outboxMessages", messages, "outboxNow", OffsetDateTime.now(ZoneOffset.UTC));
     }
 
 }

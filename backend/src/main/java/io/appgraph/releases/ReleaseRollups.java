@@ -46,17 +46,23 @@ final class ReleaseRollups {
 
     private static final Log log = LogFactory.getLog(ReleaseRollups.class);
 
-    private static final String ADD = """
-            UNWIND $days AS delta
-            MERGE (day:ReleaseDay {day: delta.day, shard: delta.shard})
-              ON CREATE SET day.count = 0, day.finished = 0, day.succeeded = 0, day.failed = 0, day.rolledBack = 0
-            SET day.count = day.count + delta.count,
-                day.finished = day.finished + delta.finished,
-                day.succeeded = day.succeeded + delta.succeeded,
-                day.failed = day.failed + delta.failed,
-                day.rolledBack = day.rolledBack + delta.rolledBack,
-                day.leadTimes = CASE WHEN size(delta.leadTimes) = 0 THEN day.leadTimes
-                                     ELSE coalesce(day.leadTimes, []) + delta.leadTimes END
+    /**
+     * Adds the deltas of parameter {@code $days} ({@link #deltas}) to the day nodes: a
+     * step (a unit subquery) of the writer's own statement.
+     */
+    static final String ADD_STEP = """
+            CALL () {
+              UNWIND $days AS delta
+              MERGE (day:ReleaseDay {day: delta.day, shard: delta.shard})
+                ON CREATE SET day.count = 0, day.finished = 0, day.succeeded = 0, day.failed = 0, day.rolledBack = 0
+              SET day.count = day.count + delta.count,
+                  day.finished = day.finished + delta.finished,
+                  day.succeeded = day.succeeded + delta.succeeded,
+                  day.failed = day.failed + delta.failed,
+                  day.rolledBack = day.rolledBack + delta.rolledBack,
+                  day.leadTimes = CASE WHEN size(delta.leadTimes) = 0 THEN day.leadTimes
+                                       ELSE coalesce(day.leadTimes, []) + delta.leadTimes END
+            }
             """;
 
     // Full days only: a partial day at either end of a range is counted from its
@@ -130,9 +136,11 @@ final class ReleaseRollups {
     }
 
     /**
-     * Adds what the given changes of committed-to-be releases count, inside {@code tx}.
+     * What the given changes of committed-to-be releases add to the day nodes: the
+     * {@code $days} parameter of {@link #ADD_STEP}, sorted, so that concurrent writers
+     * take the day nodes' locks in one order.
      */
-    void add(TransactionContext tx, List<Change> changes) {
+    static List<Map<String, Object>> deltas(List<Change> changes) {
         Map<String, Delta> deltas = new LinkedHashMap<>();
         for (Change change : changes) {
             Release release = change.release();
@@ -140,16 +148,11 @@ final class ReleaseRollups {
             int shard = Math.floorMod(release.externalId().hashCode(), SHARDS);
             deltas.computeIfAbsent(day + "/" + shard, key -> new Delta(day, shard)).count(change.kind(), release);
         }
-        if (deltas.isEmpty()) {
-            return;
-        }
-        // Sorted, so that concurrent batches take the day nodes' locks in one order.
-        List<Map<String, Object>> rows = deltas.values()
+        return deltas.values()
             .stream()
             .sorted((a, b) -> (a.day.equals(b.day)) ? Integer.compare(a.shard, b.shard) : a.day.compareTo(b.day))
             .map(Delta::row)
             .toList();
-        this.cypher.run(tx, ADD, Map.of("days", rows));
     }
 
     /**

@@ -26,6 +26,7 @@ import io.appgraph.releases.ReleaseInputs.StartReleasePayload;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -51,13 +52,15 @@ import org.springframework.stereotype.Service;
  *
  * <p>
  * Events are written in groups ({@link GroupCommit}): concurrent events share one
- * transaction of four statements — lock and read every release of the group, write them
- * all, add to the day rollups ({@link ReleaseRollups}), enqueue the Grafana annotations —
- * so under load a transaction's round trips and commit are paid once per group, not once
- * per event. Every event is still decided on its own from what is stored: a refused event
- * writes nothing (a release node its lock created is removed again) and leaves the others
- * of its group alone; two events of one run never share a group. Each change is published
- * as a {@link ReleaseEventCommitted} once its group has committed.
+ * transaction of two statements — lock and read every release of the group; then write
+ * them all, add to the day rollups ({@link ReleaseRollups}) and enqueue the Grafana
+ * annotations in one statement — so under load a transaction's round trips and commit are
+ * paid once per group, not once per event. The writer knows each release as it will stand
+ * from what the lock read, so the write returns nothing; a group of replays writes
+ * nothing at all. Every event is still decided on its own from what is stored: a refused
+ * event writes nothing (a release node its lock created is removed again) and leaves the
+ * others of its group alone; two events of one run never share a group. Each change is
+ * published as a {@link ReleaseEventCommitted} once its group has committed.
  */
 @Service
 final class ReleaseWriter implements DisposableBean {
@@ -71,15 +74,23 @@ final class ReleaseWriter implements DisposableBean {
     // Setting and removing a property takes the node's write lock and leaves no trace:
     // the events of one run are then decided one at a time. The group comes sorted by
     // externalId, so concurrent groups lock their releases in one order.
+    // It reads everything the writer needs to decide each event and to know the release
+    // as it will stand (its squad, whether the person who triggered it is known), so
+    // that the write is one statement that returns nothing.
     private static final String LOCK = """
             UNWIND $events AS event
             MERGE (release:Release {externalId: event.externalId})
             SET release.__lock = true REMOVE release.__lock
+            WITH event, release, head(COLLECT { MATCH (release)-[:OF]->(app:App) RETURN app.name LIMIT 1 }) AS app
             RETURN event.i AS i, release.startedAt AS startedAt, release.finishedAt AS finishedAt,
                    release.status AS status, release.pendingOutcome AS pendingOutcome, release.pendingApp AS pendingApp,
-                   head(COLLECT { MATCH (release)-[:OF]->(app:App) RETURN app.name LIMIT 1 }) AS app,
-                   event.app IS NOT NULL AND EXISTS { MATCH (:App {name: event.app}) } AS appKnown
-            """;
+                   app, CASE WHEN release.startedAt IS NOT NULL THEN %s END AS stored,
+                   event.app IS NOT NULL AND EXISTS { MATCH (:App {name: event.app}) } AS appKnown,
+                   event.triggeredBy IS NOT NULL AND EXISTS { MATCH (:Person {handle: event.triggeredBy}) } AS triggeredKnown,
+                   head(COLLECT { MATCH (:App {name: coalesce(app, event.app)})-[:OWNED_BY]->(squad:Squad)
+                                  RETURN squad.name LIMIT 1 }) AS squad
+            """
+        .formatted(Release.projection("release"));
 
     // What a refused event's MERGE created, and nothing that was stored before it.
     private static final String DISCARD = """
@@ -89,49 +100,43 @@ final class ReleaseWriter implements DisposableBean {
             DELETE release
             """;
 
-    // One statement for the whole group: each subquery writes only the events of its kind
-    // and lets every row through; replays ('read') only read. A finish still waiting for
-    // its start returns nothing.
+    // One statement for the whole group: the releases (each subquery writes only the
+    // events of its kind), their day rollups and their Grafana annotations.
     private static final String WRITE = """
-            UNWIND $writes AS event
-            MATCH (release:Release {externalId: event.externalId})
-            CALL (release, event) {
-              WITH release, event
-              WHERE event.kind = 'start'
-              MATCH (app:App {name: event.app})
-              SET release.version = event.version, release.commit = event.commit,
-                  release.pipelineUrl = event.pipelineUrl, release.environment = event.environment,
-                  release.startedAt = event.startedAt, release.committedAt = event.committedAt,
-                  release.status = coalesce(release.pendingOutcome, 'IN_PROGRESS')
-              REMOVE release.pendingOutcome, release.pendingApp
-              MERGE (release)-[:OF]->(app)
-              WITH release, event
-              MATCH (person:Person {handle: event.triggeredBy})
-              MERGE (release)-[:TRIGGERED_BY]->(person)
+            CALL () {
+              UNWIND $writes AS event
+              MATCH (release:Release {externalId: event.externalId})
+              CALL (release, event) {
+                WITH release, event
+                WHERE event.kind = 'start'
+                MATCH (app:App {name: event.app})
+                SET release.version = event.version, release.commit = event.commit,
+                    release.pipelineUrl = event.pipelineUrl, release.environment = event.environment,
+                    release.startedAt = event.startedAt, release.committedAt = event.committedAt,
+                    release.status = coalesce(release.pendingOutcome, 'IN_PROGRESS')
+                REMOVE release.pendingOutcome, release.pendingApp
+                MERGE (release)-[:OF]->(app)
+                WITH release, event
+                MATCH (person:Person {handle: event.triggeredBy})
+                MERGE (release)-[:TRIGGERED_BY]->(person)
+              }
+              CALL (release, event) {
+                WITH release, event
+                WHERE event.kind = 'finish'
+                SET release.status = event.outcome, release.finishedAt = event.finishedAt
+              }
+              CALL (release, event) {
+                WITH release, event
+                WHERE event.kind = 'pending'
+                SET release.pendingOutcome = event.outcome, release.finishedAt = event.finishedAt,
+                    release.pendingApp = event.app
+              }
             }
-            CALL (release, event) {
-              WITH release, event
-              WHERE event.kind = 'finish'
-              SET release.status = event.outcome, release.finishedAt = event.finishedAt
-            }
-            CALL (release, event) {
-              WITH release, event
-              WHERE event.kind = 'pending'
-              SET release.pendingOutcome = event.outcome, release.finishedAt = event.finishedAt,
-                  release.pendingApp = event.app
-            }
-            WITH release, event
-            WHERE event.kind <> 'pending'
-            RETURN event.i AS i, %s AS release,
-                   head(COLLECT { MATCH (release)-[:OF]->(:App)-[:OWNED_BY]->(squad:Squad) RETURN squad.name LIMIT 1 }) AS squad
-            """
-        .formatted(Release.projection("release"));
+            """ + ReleaseRollups.ADD_STEP + Outbox.ENQUEUE_STEP;
 
     private final Cypher cypher;
 
     private final Outbox outbox;
-
-    private final ReleaseRollups rollups;
 
     private final ApplicationEventPublisher events;
 
@@ -139,11 +144,10 @@ final class ReleaseWriter implements DisposableBean {
 
     private final GroupCommit<Event, Outcome> commits;
 
-    ReleaseWriter(Cypher cypher, Outbox outbox, ReleaseRollups rollups, ApplicationEventPublisher events,
-            ReleaseProperties properties, MeterRegistry meters) {
+    ReleaseWriter(Cypher cypher, Outbox outbox, ApplicationEventPublisher events, ReleaseProperties properties,
+            MeterRegistry meters) {
         this.cypher = cypher;
         this.outbox = outbox;
-        this.rollups = rollups;
         this.events = events;
         this.properties = properties;
         ReleaseProperties.Writers writers = properties.writers();
@@ -251,12 +255,14 @@ final class ReleaseWriter implements DisposableBean {
             lock.put("i", i);
             lock.put("externalId", group.get(i).externalId());
             lock.put("app", group.get(i).app());
+            lock.put("triggeredBy", group.get(i).row().get("triggeredBy"));
             locks.add(lock);
         }
         List<Map<String, Object>> writes = new ArrayList<>();
         Set<String> register = new TreeSet<>();
         List<String> discard = new ArrayList<>();
-        Map<Integer, List<Kind>> changes = new HashMap<>();
+        List<ReleaseRollups.Change> counted = new ArrayList<>();
+        Map<String, Map<String, Object>> annotations = new LinkedHashMap<>();
         for (Record stored : this.cypher.run(tx, LOCK, Map.of("events", locks))) {
             int i = stored.get("i").asInt();
             Event event = group.get(i);
@@ -265,11 +271,21 @@ final class ReleaseWriter implements DisposableBean {
                 if (decision.registerApp()) {
                     register.add(event.app());
                 }
-                Map<String, Object> write = new HashMap<>(event.row());
-                write.put("i", i);
-                write.put("kind", decision.kind());
-                writes.add(write);
-                changes.put(i, decision.changes());
+                if (!decision.kind().equals("read")) {
+                    Map<String, Object> write = new HashMap<>(event.row());
+                    write.put("kind", decision.kind());
+                    writes.add(write);
+                }
+                Release release = after(decision.kind(), event, stored);
+                String squad = stored.get("squad").asString(null);
+                outcomes[i] = (release != null) ? new Outcome(release, squad, decision.changes(), List.of())
+                        : Outcome.WAITING;
+                for (Kind kind : decision.changes()) {
+                    counted.add(new ReleaseRollups.Change(kind, release));
+                    annotations.put(
+                            ((kind == Kind.STARTED) ? "release-started:" : "release-finished:") + release.externalId(),
+                            annotation(kind, release, squad));
+                }
             }
             catch (Refused refused) {
                 outcomes[i] = new Outcome(null, null, List.of(), List.of(refused.error));
@@ -287,27 +303,37 @@ final class ReleaseWriter implements DisposableBean {
         if (writes.isEmpty()) {
             return;
         }
-        for (Map<String, Object> write : writes) {
-            // A finish waiting for its start returns no row: no release to show yet.
-            outcomes[(int) write.get("i")] = Outcome.WAITING;
-        }
-        List<ReleaseRollups.Change> counted = new ArrayList<>();
-        Map<String, Map<String, Object>> annotations = new LinkedHashMap<>();
-        for (Record row : this.cypher.run(tx, WRITE, Map.of("writes", writes))) {
-            int i = row.get("i").asInt();
-            Release release = row.get("release").get("startedAt").isNull() ? null : Release.from(row.get("release"));
-            String squad = row.get("squad").asString(null);
-            List<Kind> kinds = changes.get(i);
-            outcomes[i] = new Outcome(release, squad, kinds, List.of());
-            for (Kind kind : kinds) {
-                counted.add(new ReleaseRollups.Change(kind, release));
-                annotations.put(
-                        ((kind == Kind.STARTED) ? "release-started:" : "release-finished:") + release.externalId(),
-                        annotation(kind, release, squad));
+        Map<String, Object> parameters = new HashMap<>(this.outbox.enqueueParameters("grafana", annotations));
+        parameters.put("writes", writes);
+        parameters.put("days", ReleaseRollups.deltas(counted));
+        this.cypher.run(tx, WRITE, parameters);
+    }
+
+    /**
+     * The release as it stands once the event is written (WRITE sets exactly this); null
+     * while a finish waits for its start.
+     */
+    private static Release after(String kind, Event event, Record stored) {
+        Value storedRelease = stored.get("stored");
+        return switch (kind) {
+            case "start" -> {
+                String pending = stored.get("pendingOutcome").asString(null);
+                Map<String, Object> row = event.row();
+                yield new Release(event.externalId(), event.app(), (String) row.get("version"),
+                        (String) row.get("commit"), (String) row.get("pipelineUrl"), (String) row.get("environment"),
+                        (pending != null) ? ReleaseStatus.valueOf(pending) : ReleaseStatus.IN_PROGRESS,
+                        event.startedAt(), (pending != null) ? storedTime(stored, "finishedAt") : null,
+                        (OffsetDateTime) row.get("committedAt"),
+                        stored.get("triggeredKnown").asBoolean() ? (String) row.get("triggeredBy") : null);
             }
-        }
-        this.rollups.add(tx, counted);
-        this.outbox.enqueueAll(tx, "grafana", annotations);
+            case "finish" -> {
+                Release before = Release.from(storedRelease);
+                yield new Release(before.externalId(), before.appName(), before.version(), before.commit(),
+                        before.pipelineUrl(), before.environment(), event.outcome().status(), before.startedAt(),
+                        event.finishedAt(), before.committedAt(), before.triggeredByHandle());
+            }
+            default -> storedRelease.isNull() ? null : Release.from(storedRelease);
+        };
     }
 
     private Decision decideStart(Event event, Record stored) {
