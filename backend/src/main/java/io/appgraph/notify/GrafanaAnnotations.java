@@ -73,7 +73,7 @@ final class GrafanaAnnotations implements OutboxSender {
                 .toBodilessEntity();
         }
         catch (RestClientResponseException ex) {
-            throw new DeliveryException("Grafana answered " + ex.getStatusCode().value());
+            throw DeliveryException.answered("Grafana", ex.getStatusCode().value());
         }
         catch (ResourceAccessException ex) {
             Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
@@ -90,14 +90,14 @@ final class GrafanaAnnotations implements OutboxSender {
         String app = text(payload, "app");
         String at = text(payload, "at");
         if (app == null || at == null) {
-            throw new DeliveryException("The release event lacks its app or its time");
+            throw DeliveryException.permanent("The release event lacks its app or its time");
         }
         long time;
         try {
             time = Instant.parse(at).toEpochMilli();
         }
         catch (DateTimeException ex) {
-            throw new DeliveryException("The release event's time is not an ISO-8601 instant");
+            throw DeliveryException.permanent("The release event's time is not an ISO-8601 instant");
         }
         List<String> tags = new ArrayList<>(List.of("release", "app:" + app));
         String squad = text(payload, "squad");

@@ -27,7 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * due messages of the destinations this instance has a sender for, and hands each to its
  * sender. A delivered message is marked delivered and kept until the retention removes
  * it, so that an event replayed within that time does not enqueue it again; a failed one
- * is retried later with exponential backoff.
+ * is retried later with exponential backoff, unless its destination refused the message
+ * itself ({@link DeliveryException#isPermanent()}): that one is kept, marked
+ * {@code failedAt}, and never sent again.
  * <p>
  * Several instances may run it against one database: a claim is a lease written in its
  * own transaction, so in normal operation no message is sent by two instances. Delivery
@@ -81,6 +83,15 @@ final class OutboxWorker {
             WHERE m.claimToken = $token
             SET m.attempts = $attempts, m.nextAttemptAt = $nextAttemptAt, m.lastError = $error
             REMOVE m.claimedUntil, m.claimToken
+            """;
+
+    // A message its destination refused for what it is: kept (failedAt) until the
+    // retention removes it, never claimed again (no nextAttemptAt).
+    private static final String GAVE_UP = """
+            MATCH (m:OutboxMessage {destination: $destination, key: $key})
+            WHERE m.claimToken = $token
+            SET m.attempts = $attempts, m.failedAt = $now, m.lastError = $error
+            REMOVE m.nextAttemptAt, m.claimedUntil, m.claimToken
             """;
 
     private static final String RELEASED = """
@@ -180,19 +191,20 @@ final class OutboxWorker {
                 unsent.add(message);
                 continue;
             }
-            if (deliver(sender, message, token)) {
-                delivered++;
-            }
-            else {
-                failed++;
-                failing.add(message.destination());
+            switch (deliver(sender, message, token)) {
+                case DELIVERED -> delivered++;
+                case REFUSED -> failed++;
+                case FAILED -> {
+                    failed++;
+                    failing.add(message.destination());
+                }
             }
         }
         release(unsent, token);
         return new Round(delivered, failed, unsent.size(), expired);
     }
 
-    private boolean deliver(OutboxSender sender, OutboxMessage message, String token) {
+    private Delivery deliver(OutboxSender sender, OutboxMessage message, String token) {
         try {
             sender.deliver(message);
         }
@@ -200,16 +212,24 @@ final class OutboxWorker {
             String reason = (ex instanceof DeliveryException) ? ex.getMessage()
                     : ex.getClass().getSimpleName() + " in the " + message.destination() + " sender";
             int attempts = message.attempts() + 1;
+            if (ex instanceof DeliveryException failure && failure.isPermanent()) {
+                log.warn("Delivery of %s message %s failed for good (attempt %d), not retried: %s"
+                    .formatted(message.destination(), message.key(), attempts, reason));
+                this.cypher.write(tx -> this.cypher.run(tx, GAVE_UP,
+                        Map.of("destination", message.destination(), "key", message.key(), "token", token, "attempts",
+                                attempts, "now", utc(this.clock.instant()), "error", reason)));
+                return Delivery.REFUSED;
+            }
             Instant next = this.clock.instant().plus(this.properties.backoff(attempts));
             log.warn("Delivery of %s message %s failed (attempt %d), next attempt at %s: %s"
                 .formatted(message.destination(), message.key(), attempts, next, reason));
             this.cypher.write(tx -> this.cypher.run(tx, FAILED, Map.of("destination", message.destination(), "key",
                     message.key(), "token", token, "attempts", attempts, "nextAttemptAt", utc(next), "error", reason)));
-            return false;
+            return Delivery.FAILED;
         }
         this.cypher.write(tx -> this.cypher.run(tx, DELIVERED,
                 Map.of("destination", message.destination(), "key", message.key(), "now", utc(this.clock.instant()))));
-        return true;
+        return Delivery.DELIVERED;
     }
 
     private void release(List<OutboxMessage> messages, String token) {
@@ -264,12 +284,20 @@ final class OutboxWorker {
      * What one round did.
      *
      * @param delivered messages the destination accepted
-     * @param failed messages whose delivery failed and will be retried
+     * @param failed messages whose delivery failed: retried later, or given up when the
+     * destination refused the message itself
      * @param released messages claimed but handed back untried (their destination failed
      * earlier in the round, or their lease was running out)
      * @param expired messages older than the retention, dropped
      */
     record Round(int delivered, int failed, int released, int expired) {
+    }
+
+    /** How one delivery went. */
+    private enum Delivery {
+
+        DELIVERED, FAILED, REFUSED
+
     }
 
 }

@@ -110,8 +110,11 @@ final class SlackNotices implements OutboxSender, AutoCloseable {
         catch (RuntimeException ex) {
             throw new DeliveryException("Slack request failed: " + ex.getClass().getSimpleName());
         }
-        if (response.getCode() == null || response.getCode() != 200) {
-            throw new DeliveryException("Slack answered " + response.getCode());
+        if (response.getCode() == null) {
+            throw new DeliveryException("Slack answered without a status");
+        }
+        if (response.getCode() != 200) {
+            throw DeliveryException.answered("Slack", response.getCode());
         }
     }
 
@@ -131,7 +134,7 @@ final class SlackNotices implements OutboxSender, AutoCloseable {
     Payload message(Map<String, Object> payload) {
         String app = text(payload, "app");
         if (app == null) {
-            throw new DeliveryException("The ownership notice names no app");
+            throw DeliveryException.permanent("The ownership notice names no app");
         }
         String page = this.portal.appPage(app);
         String squad = text(payload, "squad");

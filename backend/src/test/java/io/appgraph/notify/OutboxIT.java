@@ -142,6 +142,40 @@ class OutboxIT extends IntegrationTest {
     }
 
     @Test
+    void aMessageGrafanaRefusesIsGivenUpWhileAWrongTokenIsRetried() {
+        enqueue("release-started:run-1", started("run-1", "payments-api", "payments"));
+        enqueue("release-started:run-2", started("run-2", "payments-api", "payments"));
+        OutboxWorker worker = grafanaWorker(properties(20));
+
+        // 400: Grafana refuses the annotation itself; sending it again cannot help, and
+        // the next message of the round is still tried.
+        this.grafana.status.set(400);
+        assertThat(worker.deliverDue()).isEqualTo(new OutboxWorker.Round(0, 2, 0, 0));
+        assertThat(lastError("release-started:run-1"))
+            .isEqualTo("Grafana answered 400, refusing the message itself: not retried");
+        this.clock.advance(Duration.ofHours(1));
+        this.grafana.status.set(200);
+        assertThat(worker.deliverDue()).as("a refused message is not sent again")
+            .isEqualTo(new OutboxWorker.Round(0, 0, 0, 0));
+        assertThat(attempts("release-started:run-1")).isEqualTo(1);
+        assertThat(count("MATCH (m:OutboxMessage) WHERE m.failedAt IS NOT NULL AND m.nextAttemptAt IS NULL "
+                + "AND m.deliveredAt IS NULL RETURN count(m)"))
+            .as("kept, marked failed, until the retention removes it")
+            .isEqualTo(2);
+
+        // 401: a token that is wrong today may be mended tomorrow; the message waits.
+        enqueue("release-started:run-3", started("run-3", "payments-api", "payments"));
+        this.grafana.status.set(401);
+        assertThat(worker.deliverDue()).isEqualTo(new OutboxWorker.Round(0, 1, 0, 0));
+        assertThat(lastError("release-started:run-3")).isEqualTo("Grafana answered 401");
+        this.grafana.status.set(200);
+        this.clock.advance(Duration.ofSeconds(1));
+        assertThat(worker.deliverDue()).isEqualTo(new OutboxWorker.Round(1, 0, 0, 0));
+        assertThat(this.grafana.requests).extracting(request -> request.body().get("text"))
+            .containsExactly(text("run-3"));
+    }
+
+    @Test
     void twoInstancesDeliveringTogetherSendEachMessageOnce() throws Exception {
         int messages = 60;
         for (int i = 0; i < messages; i++) {
