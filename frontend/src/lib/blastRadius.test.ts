@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DEPTH, groupBySquad, ownersOf, parseDepth } from './blastRadius';
+import { DEFAULT_DEPTH, groupBySquad, parseDepth } from './blastRadius';
 
-const impacted = (name: string, distance: number, squad: string | null, owner?: [string, boolean]) => ({
+const impacted = (name: string, distance: number, squad: string | null) => ({
   distance,
   app: {
     name,
     squad: squad ? { name: squad } : null,
-    owner: owner ? { handle: owner[0], active: owner[1] } : null,
   },
 });
 
@@ -34,16 +33,6 @@ describe('blast radius grouped by squad', () => {
 
   it('is empty for an app nothing depends on', () => {
     expect(groupBySquad([])).toEqual([]);
-  });
-
-  it('lists each owner of a group once, those who left after the others', () => {
-    const [group] = groupBySquad([
-      impacted('a', 1, 'core', ['zoe', true]),
-      impacted('b', 1, 'core', ['adam', false]),
-      impacted('c', 2, 'core', ['zoe', true]),
-      impacted('d', 2, 'core'),
-    ]);
-    expect(ownersOf(group!).map((o) => o.handle)).toEqual(['zoe', 'adam']);
   });
 });
 

@@ -49,13 +49,3 @@ export function parseDepth(value: string | null): number {
   if (!Number.isFinite(depth)) return DEFAULT_DEPTH;
   return Math.min(MAX_DEPTH, Math.max(MIN_DEPTH, depth));
 }
-
-/** The distinct owners of a group's apps, active ones first, for "who to call". */
-export function ownersOf<T extends ImpactedLike>(group: SquadGroup<T>) {
-  const owners = new Map<string, { handle: string; name?: string | null; active: boolean }>();
-  for (const item of group.impacted) {
-    const owner = item.app.owner;
-    if (owner && !owners.has(owner.handle)) owners.set(owner.handle, owner);
-  }
-  return [...owners.values()].sort((a, b) => Number(b.active) - Number(a.active) || a.handle.localeCompare(b.handle));
-}
