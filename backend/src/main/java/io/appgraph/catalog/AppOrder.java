@@ -26,8 +26,10 @@ record AppOrder(Field field, OrderDirection direction) {
     enum Field {
 
         NAME(null),
-        // Keys of the squad and the owner are read through COLLECT subqueries: pattern
-        // comprehensions next to the name-index read fail to plan on Neo4j 5.26.
+        // Keys of the squad and the owner are read through COLLECT subqueries, as
+        // App.projection reads them: pattern comprehensions reading a node property
+        // trip Neo4j 5.26's planner in some query shapes. These orders sort every
+        // matching app for each page: the cost grows with the apps that match.
         SQUAD("head(COLLECT { MATCH (%1$s)-[:OWNED_BY]->(order_squad:Squad) RETURN order_squad.name LIMIT 1 })"),
         TIER("%1$s.tier"),
         OWNER("head(COLLECT { MATCH (%1$s)-[:HAS_OWNER]->(order_owner:Person) RETURN order_owner.handle LIMIT 1 })");
