@@ -48,12 +48,13 @@ final class AppController {
     }
 
     @QueryMapping
-    Object apps(@Argument Integer first, @Argument String after, @Argument AppFilter filter,
+    Object apps(@Argument Integer first, @Argument String after, @Argument AppFilter filter, @Argument AppOrder orderBy,
             DataFetchingEnvironment environment) {
         AppFilter criteria = (filter != null) ? filter : AppFilter.ANY;
+        AppOrder order = (orderBy != null) ? orderBy : AppOrder.BY_NAME;
         return this.planner.answer(environment,
-                plan -> this.directory.planned(criteria, first, after, environment.getSelectionSet(), plan),
-                () -> this.directory.page(criteria, first, after));
+                plan -> this.directory.planned(criteria, order, first, after, environment.getSelectionSet(), plan),
+                () -> this.directory.page(criteria, order, first, after));
     }
 
     @BatchMapping(typeName = "App")

@@ -64,21 +64,23 @@ final class AppDirectoryQuery {
             """;
 
     // The page's apps are found first and projected after: Neo4j 5.26 fails to plan
-    // projections
-    // that read app.name in the same scope as a read in name-index order ("should not
-    // appear
-    // non-cached").
+    // projections that read app.name in the same scope as a read in name-index order
+    // ("should not appear non-cached"). Orders other than by name carry each app's sort
+    // key along, for its cursor.
     private static final String PAGE = """
             %1$sCALL () {
               %2$s
-              RETURN collect(app) AS page
+              RETURN collect(app) AS page%5$s
             }
             CALL (page) {
               UNWIND page AS app
               RETURN collect(%3$s) AS apps
             }
-            RETURN %4$s AS total, apps
+            RETURN %4$s AS total, apps%6$s
             """;
+
+    // Keys are collected in lists of one, as collect() would drop null keys.
+    private static final String KEYS = ", collect([key]) AS keys";
 
     private final Cypher cypher;
 
@@ -87,26 +89,26 @@ final class AppDirectoryQuery {
     }
 
     /** A page of app records, for data fetchers to complete. */
-    Connection<App> page(AppFilter filter, Integer first, String after) {
-        return run(filter, first, after, true, App.projection("app"), App::from, App::name, new HashMap<>());
+    Connection<App> page(AppFilter filter, AppOrder order, Integer first, String after) {
+        return run(filter, order, first, after, true, App.projection("app"), App::from, App::name, new HashMap<>());
     }
 
     /**
      * A page of apps planned for {@code selection}: one statement, its total only when
      * selected.
      */
-    Connection<PlannedRow> planned(AppFilter filter, Integer first, String after,
+    Connection<PlannedRow> planned(AppFilter filter, AppOrder order, Integer first, String after,
             DataFetchingFieldSelectionSet selection, PlanContext plan) {
         NodePlan app = plan.node("App", "app", plan.childrenAt(selection, "edges/node"), Map.of("__name", "%1$s.name"));
-        return run(filter, first, after, selection.contains("totalCount"), app.expression(), app::read,
+        return run(filter, order, first, after, selection.contains("totalCount"), app.expression(), app::read,
                 row -> row.hidden("__name").asString(), plan.parameters());
     }
 
-    private <T> Connection<T> run(AppFilter filter, Integer first, String after, boolean total, String projection,
-            Function<Value, T> read, Function<T, String> name, Map<String, Object> parameters) {
+    private <T> Connection<T> run(AppFilter filter, AppOrder order, Integer first, String after, boolean total,
+            String projection, Function<Value, T> read, Function<T, String> name, Map<String, Object> parameters) {
         String search = luceneQuery(filter.search());
         boolean ranked = filter.search() != null && !filter.search().isBlank();
-        PageRequest page = PageRequest.of(first, after, ranked ? SEARCH_CURSOR_KIND : CURSOR_KIND);
+        PageRequest page = PageRequest.of(first, after, ranked ? SEARCH_CURSOR_KIND : order.cursorKind());
         if (ranked && search == null) {
             return Connection.of(0, List.of(), page, name);
         }
@@ -115,25 +117,63 @@ final class AppDirectoryQuery {
         parameters.put("squad", blankToNull(filter.squad()));
         parameters.put("owner", blankToNull(filter.owner()));
         parameters.put("limit", page.limit());
-        String matching = ranked ? ranked(filter) : inNameOrder(filter, null, false);
+        String matching = ranked ? ranked(filter) : inNameOrder(filter, null, false, false);
         String pageOf;
         int offset = ranked ? offset(page.after()) : 0;
         if (ranked) {
             parameters.put("offset", offset);
             pageOf = matching + "\nWITH app, score ORDER BY score DESC, app.name SKIP $offset LIMIT $limit";
         }
-        else {
+        else if (order.byName()) {
             parameters.put("after", page.after());
-            pageOf = inNameOrder(filter, page.after(), true) + "\nWITH app ORDER BY app.name LIMIT $limit";
+            pageOf = inNameOrder(filter, page.after(), true, order.descending()) + "\nWITH app ORDER BY app.name"
+                    + (order.descending() ? " DESC" : "") + " LIMIT $limit";
         }
-        String query = PAGE.formatted(total ? TOTAL.formatted(matching) : "", pageOf, projection,
-                total ? "total" : "0");
+        else {
+            pageOf = byKey(matching, order, page.after(), parameters);
+        }
+        boolean keyed = !ranked && !order.byName();
+        String query = PAGE.formatted(total ? TOTAL.formatted(matching) : "", pageOf, projection, total ? "total" : "0",
+                keyed ? KEYS : "", keyed ? ", keys" : "");
         return this.cypher.single(query, parameters, r -> {
             List<T> rows = r.get("apps").asList(read::apply);
             long totalCount = r.get("total").asLong();
-            return ranked ? Connection.ofPositions(totalCount, rows, page, SEARCH_CURSOR_KIND, offset)
-                    : Connection.of(totalCount, rows, page, row -> PageRequest.cursor(CURSOR_KIND, name.apply(row)));
+            if (ranked) {
+                return Connection.ofPositions(totalCount, rows, page, SEARCH_CURSOR_KIND, offset);
+            }
+            if (keyed) {
+                List<String> keys = r.get("keys").asList(key -> key.get(0).asString(null));
+                return Connection.of(totalCount, rows, page, (row, index) -> PageRequest.cursor(order.cursorKind(),
+                        AppOrder.cursorValue(keys.get(index), name.apply(row))));
+            }
+            return Connection.of(totalCount, rows, page,
+                    row -> PageRequest.cursor(order.cursorKind(), name.apply(row)));
         }).orElseThrow();
+    }
+
+    // Orders other than by name sort every matching app by its key (apps without one
+    // last, in either direction), then by name; a page after a cursor starts after the
+    // cursor's
+    // key and name, so pages neither skip nor repeat apps while nothing changes.
+    private static String byKey(String matching, AppOrder order, String after, Map<String, Object> parameters) {
+        String direction = order.descending() ? " DESC" : "";
+        String beyond = order.descending() ? "<" : ">";
+        StringBuilder query = new StringBuilder(matching).append("\nWITH app, ")
+            .append(order.key("app"))
+            .append(" AS key");
+        if (after != null) {
+            AppOrder.After last = AppOrder.After.parse(after);
+            parameters.put("afterKey", last.key());
+            parameters.put("afterName", last.name());
+            query.append((last.key() != null)
+                    ? "\nWHERE key IS NULL OR key %s $afterKey OR (key = $afterKey AND app.name > $afterName)"
+                        .formatted(beyond)
+                    : "\nWHERE key IS NULL AND app.name > $afterName");
+        }
+        return query.append("\nWITH app, key ORDER BY key IS NULL, key")
+            .append(direction)
+            .append(", app.name LIMIT $limit")
+            .toString();
     }
 
     // The squad and owner criteria start the match from the squad or person, so a page
@@ -141,7 +181,7 @@ final class AppDirectoryQuery {
     // what that squad or person has, not the estate. A page reads the name index in order
     // (the
     // name predicate says it may); a count without criteria reads the count store.
-    private static String inNameOrder(AppFilter filter, String after, boolean ordered) {
+    private static String inNameOrder(AppFilter filter, String after, boolean ordered, boolean descending) {
         List<String> patterns = new ArrayList<>();
         if (blankToNull(filter.squad()) != null) {
             patterns.add("(:Squad {name: $squad})<-[:OWNED_BY]-(app:App)");
@@ -154,7 +194,7 @@ final class AppDirectoryQuery {
         }
         List<String> conditions = new ArrayList<>();
         if (after != null) {
-            conditions.add("app.name > $after");
+            conditions.add(descending ? "app.name < $after" : "app.name > $after");
         }
         else if (ordered) {
             conditions.add("app.name IS NOT NULL");

@@ -31,7 +31,11 @@ public record Connection<T>(long totalCount, PageInfo pageInfo, List<Edge<T>> ed
         return of(totalCount, rows, page, (row, index) -> PageRequest.cursor(kind, String.valueOf(offset + index + 1)));
     }
 
-    private static <T> Connection<T> of(long totalCount, List<T> rows, PageRequest page,
+    /**
+     * Builds a page whose cursors need more than the row, such as a sort key fetched
+     * beside it: {@code cursor} gets the row and its index in {@code rows}.
+     */
+    public static <T> Connection<T> of(long totalCount, List<T> rows, PageRequest page,
             BiFunction<T, Integer, String> cursor) {
         boolean hasNext = rows.size() > page.first();
         List<Edge<T>> edges = IntStream.range(0, Math.min(rows.size(), page.first()))
