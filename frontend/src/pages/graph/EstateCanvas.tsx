@@ -1,0 +1,107 @@
+import { createNodeBorderProgram } from '@sigma/node-border';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+import FA2Layout from 'graphology-layout-forceatlas2/worker';
+import { useEffect, useRef, useState } from 'react';
+import Sigma from 'sigma';
+import { EdgeLineProgram } from 'sigma/rendering';
+import { edgeDisplay, layoutMillis, nodeDisplay, type EstateGraph, type NodeAttributes, type NodeView } from '../../lib/estateGraph';
+
+// Only this file (loaded with the /graph route) imports sigma: the WebGL renderer stays out of every other page.
+
+/** Alerting apps: the squad's colour inside a red ring. */
+const AlertingNodeProgram = createNodeBorderProgram<NodeAttributes>({
+  borders: [
+    { size: { value: 0.3 }, color: { value: '#d32f2f' } },
+    { size: { fill: true }, color: { attribute: 'color' } },
+  ],
+});
+
+interface Props {
+  graph: EstateGraph;
+  view: NodeView;
+  /** The app to move the camera to, when it changes. */
+  focus: string | null;
+  /** Says which state the drawing shows, for people (and the end-to-end tests) waiting on it. */
+  highlightKey: string;
+  onSelect: (app: string) => void;
+  onLayout: (running: boolean) => void;
+}
+
+/**
+ * The estate drawn with sigma (WebGL). The first placement (squads as clusters) draws at once;
+ * ForceAtlas2 then refines it in a web worker for a bounded time, so the main thread stays free
+ * for panning, zooming and clicks even at 10,000 apps.
+ */
+export default function EstateCanvas({ graph, view, focus, highlightKey, onSelect, onLayout }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const [renderer, setRenderer] = useState<Sigma<NodeAttributes> | null>(null);
+  const onSelectRef = useRef(onSelect);
+  const onLayoutRef = useRef(onLayout);
+  onSelectRef.current = onSelect;
+  onLayoutRef.current = onLayout;
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return undefined;
+    const big = graph.size > 20_000;
+    const sigma = new Sigma<NodeAttributes>(graph, element, {
+      nodeProgramClasses: { alerting: AlertingNodeProgram },
+      edgeProgramClasses: { line: EdgeLineProgram },
+      defaultEdgeType: 'line',
+      defaultEdgeColor: '#ccd2dc',
+      labelRenderedSizeThreshold: 9,
+      labelDensity: 0.5,
+      zIndex: true,
+      hideEdgesOnMove: big,
+      minCameraRatio: 0.02,
+      maxCameraRatio: 4,
+    });
+    sigma.on('clickNode', ({ node }) => onSelectRef.current(node));
+    sigma.on('enterNode', () => element.classList.add('pointing'));
+    sigma.on('leaveNode', () => element.classList.remove('pointing'));
+    sigma.once('afterRender', () => {
+      element.dataset.drawn = 'true';
+    });
+    setRenderer(sigma);
+
+    const layout = new FA2Layout(graph, {
+      settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 500, slowDown: 5 },
+    });
+    layout.start();
+    onLayoutRef.current(true);
+    const stop = window.setTimeout(() => {
+      layout.stop();
+      onLayoutRef.current(false);
+    }, layoutMillis(graph.order));
+    return () => {
+      window.clearTimeout(stop);
+      layout.kill();
+      sigma.kill();
+      delete element.dataset.drawn;
+      setRenderer(null);
+    };
+  }, [graph]);
+
+  useEffect(() => {
+    if (!renderer) return;
+    renderer.setSetting('nodeReducer', (node, attributes) => ({ ...attributes, ...nodeDisplay(node, attributes, view) }));
+    renderer.setSetting('edgeReducer', (edge, attributes) => ({
+      ...attributes,
+      ...edgeDisplay(graph.source(edge), graph.target(edge), view),
+    }));
+    const element = container.current;
+    renderer.once('afterRender', () => {
+      if (element) element.dataset.highlight = highlightKey;
+    });
+    renderer.refresh();
+  }, [renderer, graph, view, highlightKey]);
+
+  useEffect(() => {
+    if (!renderer || !focus || !graph.hasNode(focus)) return;
+    const at = renderer.getNodeDisplayData(focus);
+    if (!at) return;
+    renderer.getCamera().animate({ x: at.x, y: at.y, ratio: 0.5 }, { duration: 600 });
+  }, [renderer, graph, focus]);
+
+  return <div ref={container} className="estate-canvas" role="img" aria-label={`Dependency graph of ${graph.order} apps`} />;
+}
