@@ -1,9 +1,11 @@
 import { createNodeBorderProgram } from '@sigma/node-border';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
-import FA2Layout from 'graphology-layout-forceatlas2/worker';
+import fa2Defaults from 'graphology-layout-forceatlas2/defaults.js';
+import { assignLayoutChanges, graphToByteArrays } from 'graphology-layout-forceatlas2/helpers.js';
 import { useEffect, useRef, useState } from 'react';
 import Sigma from 'sigma';
 import { EdgeLineProgram } from 'sigma/rendering';
+import type { LayoutProgress, LayoutRequest } from './layout.worker';
 import { edgeDisplay, layoutMillis, nodeDisplay, type EstateGraph, type NodeAttributes, type NodeView } from '../../lib/estateGraph';
 
 // Only this file (loaded with the /graph route) imports sigma: the WebGL renderer stays out of every other page.
@@ -64,18 +66,27 @@ export default function EstateCanvas({ graph, view, focus, highlightKey, onSelec
     });
     setRenderer(sigma);
 
-    const layout = new FA2Layout(graph, {
-      settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 500, slowDown: 5 },
-    });
-    layout.start();
+    // ForceAtlas2 refines the placement in a worker; big graphs get fewer, larger steps, since
+    // each one makes sigma process the whole graph again.
+    const layout = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
+    const matrices = graphToByteArrays(graph, () => 1);
+    const request: LayoutRequest = {
+      ...matrices,
+      settings: { ...fa2Defaults, ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 500, slowDown: 5 },
+      millis: layoutMillis(graph.order),
+      postEveryMillis: graph.order > 2_000 ? 2_500 : 50,
+    };
+    layout.onmessage = (event: MessageEvent<LayoutProgress>) => {
+      assignLayoutChanges(graph, event.data.nodes, null);
+      if (event.data.done) {
+        onLayoutRef.current(false);
+        layout.terminate();
+      }
+    };
+    layout.postMessage(request, [matrices.nodes.buffer, matrices.edges.buffer]);
     onLayoutRef.current(true);
-    const stop = window.setTimeout(() => {
-      layout.stop();
-      onLayoutRef.current(false);
-    }, layoutMillis(graph.order));
     return () => {
-      window.clearTimeout(stop);
-      layout.kill();
+      layout.terminate();
       sigma.kill();
       delete element.dataset.drawn;
       setRenderer(null);

@@ -15,6 +15,9 @@ const EstateCanvas = lazy(() => import('./EstateCanvas'));
 /** How many impacted apps the side panel lists by name; the count says how many there are in all. */
 const LISTED = 200;
 
+/** How many squads the legend names; a big estate's other squads are in the squad filter. */
+const LEGEND_SQUADS = 40;
+
 export default function GraphPage() {
   const [params, setParams] = useSearchParams();
   const view = readGraphView(params);
@@ -130,7 +133,7 @@ export default function GraphPage() {
           <h2>Legend</h2>
           <p className="muted">Size: apps that depend on it. Ringed red: an alert is firing.</p>
           <ul>
-            {legend.map((l) => (
+            {legend.filter((l, i) => i < LEGEND_SQUADS || l.squad === view.squad).map((l) => (
               <li key={l.squad ?? ''}>
                 <span className={'swatch' + (view.squad === l.squad ? ' current' : '')} style={{ background: l.color }} />
                 {l.squad ? (
@@ -145,6 +148,9 @@ export default function GraphPage() {
               </li>
             ))}
           </ul>
+          {legend.length > LEGEND_SQUADS && (
+            <p className="muted">…and {(legend.length - LEGEND_SQUADS).toLocaleString('en')} smaller squads: pick one with the squad filter.</p>
+          )}
         </section>
       </aside>
 
