@@ -37,6 +37,8 @@ interface Props {
 export default function EstateCanvas({ graph, view, focus, highlightKey, onSelect, onLayout }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const [renderer, setRenderer] = useState<Sigma<NodeAttributes> | null>(null);
+  // Bumped when the layout has finished, to move the camera to the selected app's final place.
+  const [settled, setSettled] = useState(0);
   const onSelectRef = useRef(onSelect);
   const onLayoutRef = useRef(onLayout);
   onSelectRef.current = onSelect;
@@ -80,6 +82,7 @@ export default function EstateCanvas({ graph, view, focus, highlightKey, onSelec
       assignLayoutChanges(graph, event.data.nodes, null);
       if (event.data.done) {
         onLayoutRef.current(false);
+        setSettled((n) => n + 1);
         layout.terminate();
       }
     };
@@ -112,7 +115,7 @@ export default function EstateCanvas({ graph, view, focus, highlightKey, onSelec
     const at = renderer.getNodeDisplayData(focus);
     if (!at) return;
     renderer.getCamera().animate({ x: at.x, y: at.y, ratio: 0.5 }, { duration: 600 });
-  }, [renderer, graph, focus]);
+  }, [renderer, graph, focus, settled]);
 
   return <div ref={container} className="estate-canvas" role="img" aria-label={`Dependency graph of ${graph.order} apps`} />;
 }
