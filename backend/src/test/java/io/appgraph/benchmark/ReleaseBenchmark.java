@@ -107,7 +107,7 @@ public final class ReleaseBenchmark {
                 "--appgraph.embedded.bolt-port=0", "--appgraph.embedded.data-dir=" + dataDir,
                 "--appgraph.demo.apps=" + settings.apps(), "--appgraph.embedded.page-cache=" + settings.pageCache(),
                 "--appgraph.demo.releases-per-app=" + perApp, "--appgraph.webhooks.pipeline-secret=" + SECRET,
-                "--appgraph.releases.writers.threads=" + Integer.getInteger("benchmark.writers", 2),
+                "--appgraph.releases.writers.threads=" + Integer.getInteger("benchmark.writers", 1),
                 "--logging.level.root=WARN", "--logging.level.io.appgraph=INFO",
                 "--logging.level.io.appgraph.platform.GraphQlErrors=OFF");
         try {
