@@ -41,3 +41,18 @@ test('GraphiQL is bundled: it loads and answers a query with no other host reach
   view.expectNoProblems();
   await view.close();
 });
+
+test('with the API down, every page says so instead of going blank', async () => {
+  for (const path of ['/', '/apps/payments-api', '/graph', '/releases', '/ownership', '/squads/edge', '/people/jason.reyes']) {
+    const view = await open(path);
+    const { page } = view;
+    // From now on the API cannot be reached, as when the server is down behind a proxy.
+    await page.route('**/graphql', (route) => route.abort('connectionrefused'));
+    await page.reload();
+    const alert = page.getByRole('alert').first();
+    await alert.waitFor({ timeout: 15000 });
+    assert.match(await alert.innerText(), /could not|did not answer|failed/i, path + ' shows an error a user can act on');
+    if (path === '/') await view.screenshot('api-down');
+    await view.close();
+  }
+});
