@@ -36,7 +36,8 @@ for (const [path, ready] of pages) {
     let cssBytes = 0;
     page.on('response', async (response) => {
       const type = response.headers()['content-type'] ?? '';
-      const size = Number(response.headers()['content-length'] ?? 0) || (await response.body().catch(() => Buffer.alloc(0))).length;
+      // Bytes of the body as sent: gzipped when the server compressed it.
+      const size = (await response.request().sizes().catch(() => ({ responseBodySize: 0 }))).responseBodySize;
       if (type.includes('javascript')) jsBytes += size;
       if (type.includes('css')) cssBytes += size;
     });
