@@ -1,19 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { baseUrl, open, useBrowser } from '../support.mjs';
+import { graphql } from '../graphqlClient.mjs';
+import { open, useBrowser } from '../support.mjs';
 
 useBrowser();
-
-async function graphql(query, variables = {}) {
-  const response = await fetch(baseUrl + '/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await response.json();
-  assert.equal(body.errors, undefined, JSON.stringify(body.errors));
-  return body.data;
-}
 
 test('today\'s releases show as a timeline and a table, with the running ones, and charts per day, month and year', async () => {
   const { releases: running } = await graphql(
