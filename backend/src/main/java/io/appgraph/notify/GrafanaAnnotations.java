@@ -29,7 +29,7 @@ import org.springframework.web.util.HtmlUtils;
  */
 final class GrafanaAnnotations implements OutboxSender {
 
-    static final String DESTINATION = "grafana";
+    static final String DESTINATION = Outbox.GRAFANA;
 
     private final RestClient client;
 

@@ -25,19 +25,18 @@ public final class Outbox {
     /** The destination of Slack messages, delivered to incoming webhooks. */
     public static final String SLACK = "slack";
 
-    // MERGE on (destination, key): enqueueing the same message twice, as a replayed or
-    // retried unit of work does, leaves one message; so does enqueueing it again after
-    // delivery, while the delivered message is kept (appgraph.outbox.retention). Times
-    // are stored as UTC date-times: the driver takes no Instant.
-    private static final String ENQUEUE = """
-            MERGE (m:OutboxMessage {destination: $destination, key: $key})
-            ON CREATE SET m.payload = $payload, m.createdAt = $now, m.attempts = 0, m.nextAttemptAt = $now
-            """;
+    /** The destination of Grafana annotations, delivered to its HTTP API. */
+    public static final String GRAFANA = "grafana";
 
     /**
      * Enqueues messages as one step (a unit subquery) of a feature's own write statement,
      * so a change and its messages cost one statement: with the parameters of
-     * {@link #enqueueParameters}. The same MERGE as {@link #enqueue}.
+     * {@link #enqueueParameters}.
+     * <p>
+     * MERGE on (destination, key): enqueueing the same message twice, as a replayed or
+     * retried unit of work does, leaves one message; so does enqueueing it again after
+     * delivery, while the delivered message is kept ({@code appgraph.outbox.retention}).
+     * Times are stored as UTC date-times: the driver takes no Instant.
      */
     public static final String ENQUEUE_STEP = """
             CALL () {
@@ -65,20 +64,7 @@ public final class Outbox {
      * as JSON (node properties cannot hold maps)
      */
     public void enqueue(TransactionContext tx, String destination, String key, Map<String, Object> payload) {
-        this.cypher.run(tx, ENQUEUE, Map.of("destination", destination, "key", key, "payload",
-                this.json.writeValueAsString(payload), "now", OffsetDateTime.now(ZoneOffset.UTC)));
-    }
-
-    /**
-     * Enqueues several messages for {@code destination} in the caller's write
-     * transaction, in one statement; {@code payloads} maps each message's key to its
-     * payload, as for {@link #enqueue}.
-     */
-    public void enqueueAll(TransactionContext tx, String destination, Map<String, Map<String, Object>> payloads) {
-        if (payloads.isEmpty()) {
-            return;
-        }
-        this.cypher.run(tx, ENQUEUE_STEP, enqueueParameters(destination, payloads));
+        this.cypher.run(tx, ENQUEUE_STEP, enqueueParameters(destination, Map.of(key, payload)));
     }
 
     /**

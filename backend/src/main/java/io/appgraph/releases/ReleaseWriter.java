@@ -303,7 +303,7 @@ final class ReleaseWriter implements DisposableBean {
         if (writes.isEmpty()) {
             return;
         }
-        Map<String, Object> parameters = new HashMap<>(this.outbox.enqueueParameters("grafana", annotations));
+        Map<String, Object> parameters = new HashMap<>(this.outbox.enqueueParameters(Outbox.GRAFANA, annotations));
         parameters.put("writes", writes);
         parameters.put("days", ReleaseRollups.deltas(counted));
         this.cypher.run(tx, WRITE, parameters);
