@@ -7,6 +7,7 @@ import {
   blastHighlight, graphViewParams, matchApps, MAX_DEPTH, MIN_DEPTH, readGraphView, squadLegend, squadScope,
   toEstateGraph, type GraphViewState, type NodeView,
 } from '../../lib/estateGraph';
+import { SquadBadge } from '../../components/SquadBadge';
 import { squadColor } from '../../lib/squadColor';
 import './GraphPage.css';
 
@@ -188,7 +189,7 @@ function BlastPanel({ app, depth, fetching, error, radius, onClear }: {
       {radius && (
         <>
           <p className="muted">
-            {radius.app.squad ? <>Squad <span className="badge" style={{ background: squadColor(radius.app.squad.name) }}>{radius.app.squad.name}</span></> : 'No squad'}
+            {radius.app.squad ? <>Squad <SquadBadge name={radius.app.squad.name} /></> : 'No squad'}
             {' · '}
             {radius.app.owner ? <>owner <Link to={`/people/${encodeURIComponent(radius.app.owner.handle)}`}>{radius.app.owner.handle}</Link>{radius.app.owner.active ? '' : <span className="left"> (left)</span>}</> : 'no owner'}
           </p>

@@ -4,7 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { describe, ErrorMessage, Loading } from '../../components/Status';
 import { InboxReassignOwnerDocument, OwnershipInboxDocument, type OwnershipInboxQuery } from '../../gql/graphql';
 import { ownershipViewParams, readOwnershipView, REASON_LABELS, SUGGESTION_LABELS, suggestionWhy, waitingAlerts } from '../../lib/ownershipInbox';
-import { squadColor } from '../../lib/squadColor';
+import { SquadBadge } from '../../components/SquadBadge';
 import './OwnershipPage.css';
 
 type Alert = OwnershipInboxQuery['ownershipAlerts'][number];
@@ -86,7 +86,7 @@ function AlertRow({ alert, onAssign }: { alert: Alert; onAssign: (alert: Alert, 
   return (
     <tr aria-label={`Ownership alert for ${alert.app.name}`}>
       <td className="nowrap"><Link to={`/apps/${encodeURIComponent(alert.app.name)}`}>{alert.app.name}</Link></td>
-      <td>{squad ? <Link to={`/squads/${encodeURIComponent(squad)}`} className="badge" style={{ background: squadColor(squad) }}>{squad}</Link> : <span className="muted">none</span>}</td>
+      <td><SquadBadge name={squad} /></td>
       <td>{REASON_LABELS[alert.reason]}</td>
       <td>
         {alert.formerOwner ? (
