@@ -26,7 +26,8 @@ class ArchitectureTests {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("io.appgraph.catalog..", "io.appgraph.org..", "io.appgraph.ownership..",
-                    "io.appgraph.dependencies..", "io.appgraph.releases..", "io.appgraph.demo..", "io.appgraph.node..")
+                    "io.appgraph.dependencies..", "io.appgraph.releases..", "io.appgraph.alerts..",
+                    "io.appgraph.demo..", "io.appgraph.node..")
             .check(MAIN);
     }
 
@@ -56,7 +57,7 @@ class ArchitectureTests {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("io.appgraph.catalog..", "io.appgraph.org..", "io.appgraph.ownership..",
-                    "io.appgraph.dependencies..", "io.appgraph.releases..")
+                    "io.appgraph.dependencies..", "io.appgraph.releases..", "io.appgraph.alerts..")
             .check(MAIN);
         noClasses().that()
             .resideOutsideOfPackage("io.appgraph.demo..")

@@ -6,11 +6,11 @@ package io.appgraph.notify;
  * {@link #permanent} one (the destination refused the message itself) is not, since
  * sending the same message again cannot succeed.
  */
-class DeliveryException extends RuntimeException {
+public class DeliveryException extends RuntimeException {
 
     private final boolean permanent;
 
-    DeliveryException(String message) {
+    public DeliveryException(String message) {
         this(message, false);
     }
 
@@ -20,7 +20,7 @@ class DeliveryException extends RuntimeException {
     }
 
     /** A failure that sending the message again cannot mend. */
-    static DeliveryException permanent(String message) {
+    public static DeliveryException permanent(String message) {
         return new DeliveryException(message, true);
     }
 
@@ -29,7 +29,7 @@ class DeliveryException extends RuntimeException {
      * 413, 415, 422) is permanent; anything else (401 or 403 until a token is mended,
      * 408, 429, 5xx) is retried.
      */
-    static DeliveryException answered(String destination, int status) {
+    public static DeliveryException answered(String destination, int status) {
         String message = destination + " answered " + status;
         return switch (status) {
             case 400, 404, 405, 410, 413, 415, 422 -> permanent(message + ", refusing the message itself: not retried");
@@ -37,7 +37,7 @@ class DeliveryException extends RuntimeException {
         };
     }
 
-    boolean isPermanent() {
+    public boolean isPermanent() {
         return this.permanent;
     }
 

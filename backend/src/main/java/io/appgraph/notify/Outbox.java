@@ -29,6 +29,12 @@ public final class Outbox {
     public static final String GRAFANA = "grafana";
 
     /**
+     * The destination of alert messages to Slack, posted and updated in place by the
+     * alerts feature's sender.
+     */
+    public static final String SLACK_ALERTS = "slack-alerts";
+
+    /**
      * Enqueues messages as one step (a unit subquery) of a feature's own write statement,
      * so a change and its messages cost one statement: with the parameters of
      * {@link #enqueueParameters}.

@@ -18,7 +18,7 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The outbox worker, its senders, and the schedule that runs it every
+ * The outbox worker, its senders, the Slack bot, and the schedule that runs it every
  * {@code appgraph.outbox.poll-interval} unless {@code appgraph.outbox.enabled} is false.
  */
 @Configuration(proxyBeanMethods = false)
@@ -41,6 +41,16 @@ class OutboxConfiguration {
     @Bean
     SlackNotices slackNotices(SlackProperties properties, PortalProperties portal, Cypher cypher) {
         return new SlackNotices(properties, portal, cypher);
+    }
+
+    @Bean
+    SlackBot slackBot(SlackBotProperties bot, SlackProperties webhook) {
+        return new SlackBot(bot, webhook);
+    }
+
+    @Bean
+    SlackInteractions slackInteractions(SlackBotProperties properties) {
+        return new SlackInteractions(properties, Clock.systemUTC());
     }
 
     @Bean

@@ -12,5 +12,6 @@ import java.util.Map;
  * @param attempts failed deliveries so far
  * @param createdAt when it was enqueued
  */
-record OutboxMessage(String destination, String key, Map<String, Object> payload, int attempts, Instant createdAt) {
+public record OutboxMessage(String destination, String key, Map<String, Object> payload, int attempts,
+        Instant createdAt) {
 }

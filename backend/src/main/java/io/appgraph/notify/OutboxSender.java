@@ -7,7 +7,7 @@ import java.time.Duration;
  * bean only when its destination is configured; messages for a destination without one
  * wait in the outbox until the retention drops them.
  */
-interface OutboxSender {
+public interface OutboxSender {
 
     /** The destination whose messages this sender delivers, such as {@code grafana}. */
     String destination();

@@ -23,4 +23,9 @@ public record UserError(UserErrorCode code, String message, List<String> field) 
     public static UserError conflict(String field, String message) {
         return new UserError(UserErrorCode.CONFLICT, message, List.of("input", field));
     }
+
+    public static UserError unavailable(String message) {
+        return new UserError(UserErrorCode.UNAVAILABLE, message, List.of());
+    }
+
 }

@@ -15,6 +15,12 @@ public enum UserErrorCode {
     /**
      * The input clashes with what is stored, such as an email another person already has.
      */
-    CONFLICT
+    CONFLICT,
+
+    /**
+     * A system the change relies on (such as Alertmanager) could not be reached or
+     * failed; trying again later may work.
+     */
+    UNAVAILABLE
 
 }

@@ -7,5 +7,5 @@ package io.appgraph.releases;
  * for the app itself
  * @param release the release, as a record or a planned row
  */
-record ChangeBefore<T>(int distance, T release) {
+public record ChangeBefore<T>(int distance, T release) {
 }

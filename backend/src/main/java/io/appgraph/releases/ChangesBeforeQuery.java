@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * distance, then newest first, then externalId.
  */
 @Component
-final class ChangesBeforeQuery {
+public final class ChangesBeforeQuery {
 
     static final int DEFAULT_WINDOW_MINUTES = 30;
 
@@ -75,11 +75,11 @@ final class ChangesBeforeQuery {
         this.cypher = cypher;
     }
 
-    List<ChangeBefore<Release>> of(String app, OffsetDateTime at, Integer windowMinutes, Integer depth) {
+    public List<ChangeBefore<Release>> of(String app, OffsetDateTime at, Integer windowMinutes, Integer depth) {
         return run(app, at, windowMinutes, depth, Release.projection("release"), Release::from, Map.of());
     }
 
-    List<ChangeBefore<PlannedRow>> planned(String app, OffsetDateTime at, Integer windowMinutes, Integer depth,
+    public List<ChangeBefore<PlannedRow>> planned(String app, OffsetDateTime at, Integer windowMinutes, Integer depth,
             DataFetchingFieldSelectionSet selection, PlanContext plan) {
         NodePlan release = plan.node("Release", "release", plan.childrenAt(selection, "release"));
         return run(app, at, windowMinutes, depth, release.expression(), release::read, plan.parameters());

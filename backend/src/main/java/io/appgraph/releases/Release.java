@@ -11,9 +11,9 @@ import org.neo4j.driver.Value;
  * releases with a {@code startedAt} are read: a finish that arrived before its start
  * waits, unread, for that start.
  */
-record Release(String externalId, String appName, String version, String commit, String pipelineUrl, String environment,
-        ReleaseStatus status, OffsetDateTime startedAt, OffsetDateTime finishedAt, OffsetDateTime committedAt,
-        String triggeredByHandle) {
+public record Release(String externalId, String appName, String version, String commit, String pipelineUrl,
+        String environment, ReleaseStatus status, OffsetDateTime startedAt, OffsetDateTime finishedAt,
+        OffsetDateTime committedAt, String triggeredByHandle) {
 
     /** A release that names neither its commit time nor who triggered it. */
     Release(String externalId, String appName, String version, String commit, String pipelineUrl, String environment,

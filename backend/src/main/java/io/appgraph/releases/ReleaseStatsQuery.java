@@ -35,8 +35,6 @@ import org.springframework.stereotype.Component;
 @Component
 final class ReleaseStatsQuery {
 
-    static final int MAX_BUCKETS = 2000;
-
     private static final long DAY_MILLIS = 86_400_000L;
 
     // Grouped by UTC day with integer arithmetic on epoch milliseconds (the same instant
@@ -132,43 +130,16 @@ final class ReleaseStatsQuery {
         }
     }
 
-    /**
-     * The UTC calendar buckets that cover {@code [from, to)}: the first holds
-     * {@code from}, the last starts before {@code to}.
-     */
     static List<Instant> buckets(Instant from, Instant to, Interval interval) {
-        List<Instant> buckets = new ArrayList<>();
-        for (Instant bucket = truncate(from, interval); bucket.isBefore(to); bucket = next(bucket, interval)) {
-            if (buckets.size() == MAX_BUCKETS) {
-                throw new InvalidArgumentException(
-                        "from %s to %s by %s is more than %d buckets: choose a longer interval or a shorter range"
-                            .formatted(from, to, interval, MAX_BUCKETS));
-            }
-            buckets.add(bucket);
-        }
-        return buckets;
+        return interval.buckets(from, to);
     }
 
-    static Instant truncate(Instant instant, Interval interval) {
-        OffsetDateTime day = instant.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS);
-        OffsetDateTime start = switch (interval) {
-            case DAY -> day;
-            case WEEK -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            case MONTH -> day.withDayOfMonth(1);
-            case YEAR -> day.withDayOfYear(1);
-        };
-        return start.toInstant();
+    private static Instant truncate(Instant instant, Interval interval) {
+        return interval.truncate(instant);
     }
 
     private static Instant next(Instant bucket, Interval interval) {
-        OffsetDateTime start = bucket.atOffset(ZoneOffset.UTC);
-        OffsetDateTime next = switch (interval) {
-            case DAY -> start.plusDays(1);
-            case WEEK -> start.plusWeeks(1);
-            case MONTH -> start.plusMonths(1);
-            case YEAR -> start.plusYears(1);
-        };
-        return next.toInstant();
+        return interval.next(bucket);
     }
 
     private static String pattern(String app, String squad) {

@@ -1,7 +1,7 @@
 package io.appgraph.releases;
 
 /** Where a release stands. */
-enum ReleaseStatus {
+public enum ReleaseStatus {
 
     IN_PROGRESS, SUCCEEDED, FAILED, ROLLED_BACK
 

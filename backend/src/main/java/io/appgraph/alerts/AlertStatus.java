@@ -1,0 +1,8 @@
+package io.appgraph.alerts;
+
+/** Where an alert stands. */
+enum AlertStatus {
+
+    FIRING, RESOLVED
+
+}
