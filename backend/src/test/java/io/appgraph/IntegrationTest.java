@@ -26,10 +26,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "appgraph.demo.enabled=false", "appgraph.embedded.bolt-port=0",
                 "appgraph.embedded.page-cache=64m", "logging.level.io.appgraph.platform.GraphQlErrors=OFF",
+                "appgraph.webhooks.alertmanager-token=" + IntegrationTest.ALERTMANAGER_TOKEN,
                 "appgraph.webhooks.pipeline-secret=" + IntegrationTest.PIPELINE_SECRET,
                 "appgraph.webhooks.hr-secret=" + IntegrationTest.HR_SECRET, "appgraph.outbox.enabled=false",
                 "appgraph.ownership.sweep-enabled=false", "appgraph.scim.token=" + IntegrationTest.SCIM_TOKEN })
 public abstract class IntegrationTest {
+
+    /** Alertmanager's bearer token in the shared context. */
+    protected static final String ALERTMANAGER_TOKEN = "it-alertmanager-token";
 
     /** The pipelines' webhook secret of the shared context. */
     protected static final String PIPELINE_SECRET = "it-pipeline-secret";

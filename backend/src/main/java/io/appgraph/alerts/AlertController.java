@@ -90,6 +90,21 @@ final class AlertController {
         return Objects.requireNonNull(loader).load(new AlertQueries.AppAlertsKey(app.name(), status, limit));
     }
 
+    @SchemaMapping(typeName = "Alert", field = "matched")
+    boolean matched(Alert alert) {
+        return alert.matched();
+    }
+
+    @SchemaMapping(typeName = "Alert", field = "durationMinutes")
+    Integer durationMinutes(Alert alert) {
+        return alert.durationMinutes();
+    }
+
+    @SchemaMapping(typeName = "Alert", field = "runbookUrl")
+    String runbookUrl(Alert alert) {
+        return alert.runbookUrl();
+    }
+
     @BatchMapping(typeName = "Alert", field = "app")
     Map<Alert, App> app(List<Alert> alerts) {
         return Batches.lookup(alerts, Alert::appName, this.apps::findByNames);

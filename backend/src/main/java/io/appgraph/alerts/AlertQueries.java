@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import io.appgraph.platform.Cypher;
 import io.appgraph.platform.InvalidArgumentException;
@@ -25,7 +26,7 @@ final class AlertQueries {
             WHERE ($status IS NULL OR alert.status = $status)
               AND ($app IS NULL OR EXISTS { (alert)-[:ON]->(:App {name: $app}) })
               AND ($squad IS NULL OR EXISTS { (alert)-[:ON]->(:App)-[:OWNED_BY]->(:Squad {name: $squad}) })
-              AND ($unmatched IS NULL OR $unmatched = NOT EXISTS { (alert)-[:ON]->(:App) })
+              AND ($unmatched IS NULL OR $unmatched <> EXISTS { (alert)-[:ON]->(:App) })
             WITH alert ORDER BY alert.startsAt DESC, alert.fingerprint LIMIT $first
             RETURN %s AS alert
             """.formatted(Alert.projection("alert"));
@@ -37,12 +38,12 @@ final class AlertQueries {
             """.formatted(Alert.projection("alert"));
 
     private static final String BY_APP = """
-            UNWIND $keys AS key
-            MATCH (app:App {name: key.app})
-            RETURN key, COLLECT {
+            UNWIND $names AS name
+            MATCH (app:App {name: name})
+            RETURN name AS key, COLLECT {
               MATCH (alert:Alert)-[:ON]->(app)
-              WHERE key.status IS NULL OR alert.status = key.status
-              WITH alert ORDER BY alert.startsAt DESC, alert.fingerprint LIMIT key.first
+              WHERE $status IS NULL OR alert.status = $status
+              WITH alert ORDER BY alert.startsAt DESC, alert.fingerprint LIMIT $first
               RETURN %s
             } AS rows
             """.formatted(Alert.projection("alert"));
@@ -100,31 +101,28 @@ final class AlertQueries {
         return chosen;
     }
 
+    // Fields of one request ask with the same arguments: one statement per distinct
+    // (status, first), each for all the apps.
     private Map<AppAlertsKey, List<Alert>> byApp(Collection<AppAlertsKey> keys) {
-        List<Map<String, Object>> rows = keys.stream().map(AppAlertsKey::row).toList();
         Map<AppAlertsKey, List<Alert>> found = new HashMap<>();
-        this.cypher.list(BY_APP, Map.of("keys", rows), r -> {
-            Map<String, Object> key = r.get("key").asMap();
-            AppAlertsKey parsed = new AppAlertsKey((String) key.get("app"),
-                    (key.get("status") != null) ? AlertStatus.valueOf((String) key.get("status")) : null,
-                    ((Number) key.get("first")).intValue());
-            return found.put(parsed, r.get("rows").asList(Alert::from));
-        });
+        keys.stream()
+            .collect(Collectors.groupingBy(key -> new AppAlertsKey(null, key.status(), key.first())))
+            .forEach((arguments, group) -> {
+                Map<String, Object> parameters = new HashMap<>();
+                parameters.put("names", group.stream().map(AppAlertsKey::app).distinct().toList());
+                parameters.put("status", (arguments.status() != null) ? arguments.status().name() : null);
+                parameters.put("first", arguments.first());
+                this.cypher.list(BY_APP, parameters, r -> r)
+                    .forEach(r -> found.put(
+                            new AppAlertsKey(r.get("key").asString(), arguments.status(), arguments.first()),
+                            r.get("rows").asList(Alert::from)));
+            });
         keys.forEach(key -> found.putIfAbsent(key, List.of()));
         return found;
     }
 
     /** The alerts of one app a field asks for. */
     record AppAlertsKey(String app, AlertStatus status, int first) {
-
-        Map<String, Object> row() {
-            Map<String, Object> row = new HashMap<>();
-            row.put("app", this.app);
-            row.put("status", (this.status != null) ? this.status.name() : null);
-            row.put("first", this.first);
-            return row;
-        }
-
     }
 
 }

@@ -78,6 +78,7 @@ final class AlertWriter {
             }
             FOREACH (found IN CASE WHEN app IS NOT NULL AND NOT EXISTS { (alert)-[:ON]->(:App) } THEN [1] ELSE [] END |
               MERGE (alert)-[:ON]->(app))
+            SET alert.appLabel = coalesce(head(COLLECT { MATCH (alert)-[:ON]->(on:App) RETURN on.name }), alert.appLabel)
             WITH group, wasStatus, alert, member, status, before IS NULL OR before <> status AS changed
             FOREACH (joined IN CASE WHEN NOT member AND (status = 'FIRING' OR changed) THEN [1] ELSE [] END |
               MERGE (group)-[:CONTAINS]->(alert))
@@ -156,15 +157,11 @@ final class AlertWriter {
     private final Clock clock;
 
     AlertWriter(Cypher cypher, Outbox outbox, SlackBot slack, AlertProperties properties) {
-        this(cypher, outbox, slack, properties, Clock.systemUTC());
-    }
-
-    AlertWriter(Cypher cypher, Outbox outbox, SlackBot slack, AlertProperties properties, Clock clock) {
         this.cypher = cypher;
         this.outbox = outbox;
         this.slack = slack;
         this.properties = properties;
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
     }
 
     /** Records one Alertmanager notification; what it repeats changes nothing. */
