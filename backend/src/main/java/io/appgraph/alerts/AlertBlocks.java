@@ -147,7 +147,10 @@ final class AlertBlocks {
                 text.append(" `").append(escape(release.version())).append('`');
             }
             if (release.commit() != null) {
-                text.append(", commit `").append(escape(clip(release.commit(), 12))).append('`');
+                String commit = release.commit();
+                text.append(", commit `")
+                    .append(escape((commit.length() > 12) ? commit.substring(0, 12) : commit))
+                    .append('`');
             }
             text.append(" — ").append(when(release, now));
             long before = Duration.between(release.startedAt(), alert.startsAt()).toMinutes();
