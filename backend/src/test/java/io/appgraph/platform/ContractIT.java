@@ -26,7 +26,7 @@ class ContractIT extends IntegrationTest {
     private static final Path SHARED = Path.of("..", "..", "shared").toAbsolutePath().normalize();
 
     private static final List<String> DELIVERED = List.of("catalog and organisation", "dependencies", "releases",
-            "ownership");
+            "ownership", "alerts");
 
     @Test
     void theRunningSchemaServesEveryDeliveredSection() throws Exception {
