@@ -270,11 +270,12 @@ final class AlertBlocks {
      * An alert group as its message shows it.
      *
      * @param key the group's key, the buttons' value
+     * @param suspectsPosted whether the suspects' reply is in the message's thread
      * @param total how many alerts the group holds (the listed ones are the first)
      * @param alerts firing ones first, then by start
      */
-    record GroupView(String key, long episode, String status, String channel, String ts, int total,
-            List<AlertView> alerts) {
+    record GroupView(String key, long episode, String status, String channel, String ts, boolean suspectsPosted,
+            int total, List<AlertView> alerts) {
 
         boolean firing() {
             return "FIRING".equals(this.status);

@@ -2,6 +2,7 @@ package io.appgraph.alerts;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +20,7 @@ import io.appgraph.platform.Cypher;
 import io.appgraph.platform.PortalProperties;
 import io.appgraph.platform.Values;
 import io.appgraph.releases.ChangesBeforeQuery;
+import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 
@@ -180,10 +182,7 @@ final class AlertMessages implements OutboxSender {
                     ts);
             this.cypher.write(tx -> this.cypher.run(tx, POSTED, where));
         }
-        Boolean done = this.cypher
-            .single(GROUP, Map.of("key", group.key()), r -> r.get("suspectsPosted").asBoolean(false))
-            .orElse(true);
-        if (done) {
+        if (group.suspectsPosted()) {
             return;
         }
         String reply = suspects(group);
@@ -201,7 +200,7 @@ final class AlertMessages implements OutboxSender {
     }
 
     private List<LayoutBlock> withSuspects(GroupView group) {
-        List<LayoutBlock> blocks = new java.util.ArrayList<>(blocks(group, false));
+        List<LayoutBlock> blocks = new ArrayList<>(blocks(group, false));
         String reply = suspects(group);
         if (reply != null) {
             blocks.add(section(s -> s.text(markdownText(reply))));
@@ -219,13 +218,14 @@ final class AlertMessages implements OutboxSender {
                 this.clock.instant());
     }
 
-    private GroupView view(String key, org.neo4j.driver.Record row) {
+    private GroupView view(String key, Record row) {
         List<Value> alerts = row.get("alerts").asList(v -> v);
         Map<String, Integer> radius = this.queries.blastRadiusSizes(
                 alerts.stream().map(a -> a.get("app").asString(null)).filter(Objects::nonNull).distinct().toList());
         List<AlertView> views = alerts.stream().map(a -> alert(a, radius)).toList();
         return new GroupView(key, row.get("episode").asLong(), row.get("status").asString(),
-                row.get("channel").asString(null), row.get("ts").asString(null), row.get("total").asInt(), views);
+                row.get("channel").asString(null), row.get("ts").asString(null),
+                row.get("suspectsPosted").asBoolean(false), row.get("total").asInt(), views);
     }
 
     private static AlertView alert(Value a, Map<String, Integer> radius) {

@@ -34,8 +34,6 @@ final class AlertWriter {
 
     static final String POST = "post";
 
-    static final String SUSPECTS = "suspects";
-
     static final String UPDATE = "update";
 
     static final String RESOLVED = "resolved";
@@ -191,7 +189,6 @@ final class AlertWriter {
                 if (fresh && status.equals("FIRING")) {
                     this.cypher.run(tx, ANNOUNCE, Map.of("key", key));
                     enqueue(tx, key, episode, POST, POST);
-                    enqueue(tx, key, episode, SUSPECTS, SUSPECTS);
                 }
                 else if (changes > 0 && group.get("announced").asBoolean()) {
                     touch(tx, notification.alerts().stream().map(Incoming::id).toList());

@@ -10,6 +10,7 @@ import com.slack.api.SlackConfig;
 import com.slack.api.app_backend.interactive_components.ActionResponseSender;
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.MethodsConfig;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
@@ -47,6 +48,8 @@ public final class SlackBot implements AutoCloseable {
 
     private final SlackProperties webhook;
 
+    private final MethodsClient methods;
+
     SlackBot(SlackBotProperties bot, SlackProperties webhook) {
         SlackConfig config = new SlackConfig();
         int timeout = (int) bot.timeout().toMillis();
@@ -54,7 +57,14 @@ public final class SlackBot implements AutoCloseable {
         config.setHttpClientReadTimeoutMillis(timeout);
         config.setHttpClientWriteTimeoutMillis(timeout);
         config.setMethodsEndpointUrlPrefix(bot.apiUrl().endsWith("/") ? bot.apiUrl() : bot.apiUrl() + "/");
+        // The SDK's call statistics ask Slack's auth.test which team a token is for, a
+        // call per client: not worth a round trip per message.
+        config.setStatsEnabled(false);
+        MethodsConfig methods = new MethodsConfig();
+        methods.setStatsEnabled(false);
+        config.setMethodsConfig(methods);
         this.slack = Slack.getInstance(config);
+        this.methods = bot.botConfigured() ? this.slack.methods(bot.botToken()) : null;
         this.bot = bot;
         this.webhook = webhook;
     }
@@ -152,10 +162,10 @@ public final class SlackBot implements AutoCloseable {
     }
 
     private MethodsClient methods() {
-        if (!botConfigured()) {
+        if (this.methods == null) {
             throw new DeliveryException("appgraph.slack.bot-token is not set");
         }
-        return this.slack.methods(this.bot.botToken());
+        return this.methods;
     }
 
     private static <R extends SlackApiTextResponse> R call(String method, SlackCall<R> call) {

@@ -87,7 +87,7 @@ class AlertBlocksTests {
     }
 
     private static GroupView group(AlertView alert) {
-        return new GroupView("g", 0, "FIRING", null, null, 1, List.of(alert));
+        return new GroupView("g", 0, "FIRING", null, null, false, 1, List.of(alert));
     }
 
     private static String render(GroupView group) {

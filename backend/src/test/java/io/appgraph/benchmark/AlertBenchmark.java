@@ -1,0 +1,291 @@
+package io.appgraph.benchmark;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.sun.net.httpserver.HttpServer;
+import io.appgraph.AppgraphApplication;
+import io.appgraph.benchmark.ClosedLoop.Measurement;
+import io.appgraph.notify.OutboxRounds;
+import org.neo4j.driver.Driver;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The alert bot under load: Alertmanager notifications into the webhook from concurrent
+ * senders (firing, a tenth repeated, then all resolved), checked for what was stored; the
+ * Slack messages those cause, rendered and delivered by the outbox to a local stand-in
+ * for Slack's Web API; then the alert reads of the portal and the on-call engineer.
+ * Prints figures; judges nothing.
+ */
+public final class AlertBenchmark {
+
+    private static final String TOKEN = "benchmark-alertmanager-token";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final String STORED = """
+            MATCH (a:Alert) WHERE a.fingerprint STARTS WITH 'bench-'
+            RETURN count(a) AS alerts, count(CASE WHEN a.status = 'RESOLVED' THEN 1 END) AS resolved,
+                   count(CASE WHEN EXISTS { (a)-[:ON]->(:App) } THEN 1 END) AS matched
+            """;
+
+    private final BenchmarkSettings settings;
+
+    private final GraphQlClient graphQl;
+
+    private final URI webhook;
+
+    private final Driver driver;
+
+    private final ConfigurableApplicationContext context;
+
+    private final HttpClient http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
+
+    private AlertBenchmark(BenchmarkSettings settings, int port, ConfigurableApplicationContext context) {
+        this.settings = settings;
+        this.graphQl = new GraphQlClient(URI.create("http://127.0.0.1:" + port + "/graphql"));
+        this.webhook = URI.create("http://127.0.0.1:" + port + "/api/alerts/alertmanager");
+        this.driver = context.getBean(Driver.class);
+        this.context = context;
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
+        AtomicLong slackCalls = new AtomicLong();
+        HttpServer slack = slack(slackCalls);
+        Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "benchmark-data-");
+        long started = System.nanoTime();
+        ConfigurableApplicationContext context = SpringApplication.run(AppgraphApplication.class, "--server.port=0",
+                "--appgraph.embedded.bolt-port=0", "--appgraph.embedded.data-dir=" + dataDir,
+                "--appgraph.demo.apps=" + settings.apps(), "--appgraph.embedded.page-cache=" + settings.pageCache(),
+                "--appgraph.demo.releases-per-app=10", "--appgraph.webhooks.alertmanager-token=" + TOKEN,
+                "--appgraph.slack.bot-token=xoxb-benchmark",
+                "--appgraph.slack.api-url=http://127.0.0.1:" + slack.getAddress().getPort() + "/api/",
+                "--appgraph.outbox.enabled=false", "--appgraph.outbox.batch-size=200",
+                "--appgraph.ownership.sweep-enabled=false", "--logging.level.root=WARN",
+                "--logging.level.io.appgraph=INFO", "--logging.level.io.appgraph.platform.GraphQlErrors=OFF");
+        try {
+            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+            new AlertBenchmark(settings, port, context).run(slackCalls);
+        }
+        finally {
+            context.close();
+            slack.stop(0);
+            try (var paths = Files.walk(dataDir)) {
+                paths.sorted(Collections.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+        System.out.printf(Locale.ROOT, "alert benchmark done in %d s (start-up included)%n",
+                Duration.ofNanos(System.nanoTime() - started).toSeconds());
+    }
+
+    private void run(AtomicLong slackCalls) throws Exception {
+        List<String> apps = this.driver.executableQuery("MATCH (a:App) RETURN a.name AS name ORDER BY name")
+            .execute()
+            .records()
+            .stream()
+            .map(r -> r.get("name").asString())
+            .toList();
+        int senders = Integer.getInteger("benchmark.senders", 8);
+        int groups = Integer.getInteger("benchmark.alert-groups", 3_000);
+        System.out.printf(Locale.ROOT, "%nalert benchmark: %,d apps; %,d notifications from %d senders; %d cores%n",
+                apps.size(), groups, senders, Runtime.getRuntime().availableProcessors());
+
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        List<byte[]> firing = new ArrayList<>(groups);
+        List<byte[]> resolved = new ArrayList<>(groups);
+        int alerts = 0;
+        Random random = new Random(11);
+        for (int g = 0; g < groups; g++) {
+            int size = 1 + random.nextInt(3);
+            List<Map<String, Object>> fire = new ArrayList<>();
+            List<Map<String, Object>> resolve = new ArrayList<>();
+            Instant startsAt = now.minusSeconds(3_600 + random.nextInt(3_600));
+            for (int a = 0; a < size; a++) {
+                // One alert in twenty names an app the catalog lacks.
+                String app = (random.nextInt(20) == 0) ? "unknown-" + g : apps.get(random.nextInt(apps.size()));
+                Map<String, String> labels = Map.of("alertname", "Alert" + g, "app", app, "severity",
+                        (a == 0) ? "critical" : "warning", "namespace", "prod", "pod", app + "-" + a);
+                String fingerprint = "bench-%d-%d".formatted(g, a);
+                fire.add(alert(fingerprint, "firing", labels, startsAt, null));
+                resolve.add(alert(fingerprint, "resolved", labels, startsAt,
+                        startsAt.plusSeconds(300 + random.nextInt(3_000))));
+                alerts++;
+            }
+            firing.add(notification("{}:{alertname=\"Alert" + g + "\"}", fire));
+            resolved.add(notification("{}:{alertname=\"Alert" + g + "\"}", resolve));
+        }
+        List<Row> rows = new ArrayList<>();
+        // Warm the endpoint on notifications of their own.
+        List<byte[]> warm = new ArrayList<>();
+        for (int w = 0; w < 200; w++) {
+            warm.add(notification("warm-" + w, List.of(alert("warm-" + w, "firing",
+                    Map.of("alertname", "Warm", "app", apps.get(w % apps.size())), now, null))));
+        }
+        ClosedLoop.run(sender(warm), 1, warm.size(), Duration.ofSeconds(30));
+        rows.add(new Row("Webhook firing", ClosedLoop.run(sender(firing), senders, groups, Duration.ofMinutes(10))));
+        List<byte[]> repeats = firing.stream().filter(n -> random.nextInt(10) == 0).toList();
+        rows.add(new Row("Webhook repeats",
+                ClosedLoop.run(sender(repeats), senders, repeats.size(), Duration.ofMinutes(5))));
+
+        long slackBefore = slackCalls.get();
+        long deliverStarted = System.nanoTime();
+        int delivered = 0;
+        int[] round;
+        do {
+            round = OutboxRounds.deliver(this.context);
+            delivered += round[0];
+        }
+        while (round[0] + round[1] + round[2] > 0);
+        double deliverSeconds = (System.nanoTime() - deliverStarted) / 1e9;
+        System.out.printf(Locale.ROOT,
+                "slack: %,d alert messages delivered (%,d Web API calls: message, suspects reply) in %.1f s, "
+                        + "%.1f messages/s, one outbox worker%n",
+                delivered, slackCalls.get() - slackBefore, deliverSeconds, delivered / deliverSeconds);
+
+        rows.add(
+                new Row("Webhook resolved", ClosedLoop.run(sender(resolved), senders, groups, Duration.ofMinutes(10))));
+        var stored = this.driver.executableQuery(STORED).execute().records().get(0);
+        System.out.printf(Locale.ROOT,
+                "stored: %,d alerts (expected %,d), %,d resolved, %,d matched to an app; %,d repeats changed nothing%n",
+                stored.get("alerts").asLong(), alerts, stored.get("resolved").asLong(), stored.get("matched").asLong(),
+                repeats.size());
+
+        ZonedDateTime today = LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC);
+        rows.addAll(measure("Alerts (100) with owners", 300, 1000, this.graphQl.query("""
+                query($first: Int) { alerts(first: $first) { fingerprint name severity status startsAt
+                  app { name owner { handle } squad { name buddy { handle } } } acknowledgedBy { handle } } }""",
+                Map.of("first", 100))));
+        rows.addAll(measure("Alert with suspects", 300, 1000, this.graphQl.query("""
+                query($first: Int) { alerts(first: $first) { fingerprint runbookUrl blastRadiusSize
+                  suspects { distance release { externalId version } } } }""", Map.of("first", 1))));
+        rows.addAll(measure("TimeToRestore year by MONTH", 100, 300, this.graphQl.query("""
+                query($from: DateTime!, $to: DateTime!) { timeToRestore(from: $from, to: $to, interval: MONTH) {
+                  start restored medianMinutes p90Minutes } }""",
+                Map.of("from", today.minusDays(364).toString(), "to", today.plusDays(1).toString()))));
+
+        System.out.printf(Locale.ROOT, "%n%-28s %3s %11s %6s %9s %9s %9s %9s %9s %10s%n", "operation", "c", "n",
+                "errors", "p50 ms", "p95 ms", "p99 ms", "max ms", "per s", "answer");
+        rows.forEach(Row::print);
+        System.gc();
+        System.out.printf(Locale.ROOT,
+                "%nheap used after the run (after GC): %,d MiB. c = concurrent clients or senders; per s = requests "
+                        + "(notifications for the webhook) per second%n",
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20);
+        rows.stream()
+            .filter(row -> row.measurement().firstError() != null)
+            .forEach(row -> System.out.printf(Locale.ROOT, "first error of %s, %d clients: %s%n", row.name(),
+                    row.measurement().clients(), row.measurement().firstError()));
+    }
+
+    private ClosedLoop.Call sender(List<byte[]> notifications) {
+        AtomicInteger next = new AtomicInteger();
+        return () -> {
+            byte[] body = notifications.get(next.getAndIncrement() % notifications.size());
+            HttpRequest request = HttpRequest.newBuilder(this.webhook)
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TOKEN)
+                .timeout(GraphQlClient.REQUEST_TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+            HttpResponse<byte[]> response = this.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new GraphQlClient.Answer(response.statusCode(), response.body());
+        };
+    }
+
+    private List<Row> measure(String name, int oneClient, int manyClients, ClosedLoop.Call call) throws Exception {
+        ClosedLoop.run(call, 1, this.settings.planned(oneClient), this.settings.warmup());
+        Measurement one = ClosedLoop.run(call, 1, this.settings.planned(oneClient), this.settings.budget());
+        Measurement many = ClosedLoop.run(call, this.settings.clients(), this.settings.planned(manyClients),
+                this.settings.budget());
+        return List.of(new Row(name, one), new Row(name, many));
+    }
+
+    private static Map<String, Object> alert(String fingerprint, String status, Map<String, String> labels,
+            Instant startsAt, Instant endsAt) {
+        Map<String, Object> alert = new LinkedHashMap<>();
+        alert.put("status", status);
+        alert.put("labels", labels);
+        alert.put("annotations", Map.of("summary", "Benchmark alert " + fingerprint));
+        alert.put("startsAt", startsAt.toString());
+        alert.put("endsAt", (endsAt != null) ? endsAt.toString() : "0001-01-01T00:00:00Z");
+        alert.put("generatorURL", "http://prometheus.example.com/graph");
+        alert.put("fingerprint", fingerprint);
+        return alert;
+    }
+
+    private static byte[] notification(String groupKey, List<Map<String, Object>> alerts) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("version", "4");
+        body.put("groupKey", groupKey);
+        body.put("receiver", "appgraph");
+        body.put("status", alerts.stream().anyMatch(a -> a.get("status").equals("firing")) ? "firing" : "resolved");
+        body.put("commonLabels", Map.of("alertname", ((Map<?, ?>) alerts.get(0).get("labels")).get("alertname")));
+        body.put("externalURL", "http://alertmanager.example.com");
+        body.put("alerts", alerts);
+        return JSON.writeValueAsBytes(body);
+    }
+
+    // Slack's Web API, answering at once: what is measured is appgraph's side. Without
+    // TCP_NODELAY the JDK's server sends headers and body in two packets, and the second
+    // waits ~40 ms for the client's delayed acknowledgement of the first.
+    private static HttpServer slack(AtomicLong calls) throws IOException {
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        AtomicLong ts = new AtomicLong();
+        server.createContext("/api/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            calls.incrementAndGet();
+            byte[] answer = "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1700000000.%06d\"}"
+                .formatted(ts.incrementAndGet())
+                .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        server.start();
+        return server;
+    }
+
+    private record Row(String name, Measurement measurement) {
+
+        void print() {
+            Measurement m = this.measurement;
+            System.out.printf(Locale.ROOT, "%-28s %3d %11s %6d %9.1f %9.1f %9.1f %9.1f %9.1f %10s%n", this.name,
+                    m.clients(), m.measured() + "/" + m.planned(), m.errors(), m.percentile(50), m.percentile(95),
+                    m.percentile(99), m.percentile(100), m.throughput(), m.size() + " " + m.unit());
+        }
+    }
+
+}
