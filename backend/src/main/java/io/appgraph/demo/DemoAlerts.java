@@ -27,9 +27,9 @@ import io.appgraph.demo.DemoReleases.Release;
  * stored them, so the portal shows alerts out of the box: a handful firing now (one on
  * {@code payments-api}, just after a release on an app it calls; one on a platform hub
  * almost everything depends on, already taken on by someone of its squad; one on the app
- * released most recently, minutes after that release), one whose labels name an app the
- * catalog does not know, and about forty resolved over the last six months, restoring
- * faster as the months go by.
+ * released most recently, minutes after that release; one on an app whose owner has
+ * left), one whose labels name an app the catalog does not know, and about forty resolved
+ * over the last six months, restoring faster as the months go by.
  * <p>
  * The same estate, releases, seed and "now" give the same alerts.
  */
@@ -176,6 +176,8 @@ public final class DemoAlerts {
 
         private final Set<String> taken = new HashSet<>();
 
+        private final Set<String> leavers = new HashSet<>();
+
         Generator(DemoEstate estate, List<Release> lastHour, long seed, Instant now) {
             this.estate = estate;
             this.lastHour = lastHour;
@@ -187,7 +189,10 @@ public final class DemoAlerts {
                 this.apps.put(app.name(), app);
             }
             for (Person person : estate.people()) {
-                if (person.active()) {
+                if (!person.active()) {
+                    this.leavers.add(person.handle());
+                }
+                else {
                     for (String squad : person.squads()) {
                         this.activeMembers.computeIfAbsent(squad, s -> new ArrayList<>()).add(person.handle());
                     }
@@ -213,8 +218,9 @@ public final class DemoAlerts {
                 .map(release -> firing(this.apps.get(release.app()), kind("HighLatencyP99"),
                         release.startedAt().plus(Duration.ofMinutes(4)), false))
                 .ifPresent(alerts::add);
-            alerts.add(firing(ordinaryApp(), kind("KubePodNotReady"), minutesAgo(133), false));
-            alerts.add(firing(ordinaryApp(), kind("KafkaConsumerLag"), minutesAgo(26 * 60 + 12), false));
+            // On an app whose owner has left: someone has to notice.
+            alerts.add(firing(ordinaryApp(true), kind("KubePodNotReady"), minutesAgo(133), false));
+            alerts.add(firing(ordinaryApp(false), kind("KafkaConsumerLag"), minutesAgo(26 * 60 + 12), false));
             alerts.add(unmatched());
             List<Alert> resolved = new ArrayList<>();
             for (int i = 0; i < RESOLVED_COUNT; i++) {
@@ -319,12 +325,17 @@ public final class DemoAlerts {
                 .orElseThrow();
         }
 
-        // An app no firing alert is on yet, hubs aside when there are others.
-        private App ordinaryApp() {
+        // An app no firing alert is on yet, hubs aside when there are others; one whose
+        // owner has left when asked and there is one.
+        private App ordinaryApp(boolean ownerLeft) {
             List<App> apps = this.estate.apps()
                 .stream()
                 .filter(app -> !this.taken.contains(app.name()) && !isHub(app))
                 .toList();
+            List<App> orphaned = apps.stream().filter(app -> this.leavers.contains(app.owner())).toList();
+            if (ownerLeft && !orphaned.isEmpty()) {
+                apps = orphaned;
+            }
             App app = apps.isEmpty() ? anyApp() : apps.get(this.random.nextInt(apps.size()));
             this.taken.add(app.name());
             return app;

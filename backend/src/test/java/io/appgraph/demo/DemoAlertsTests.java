@@ -71,6 +71,17 @@ class DemoAlertsTests {
     }
 
     @Test
+    void oneIsOnAnAppWhoseOwnerHasLeft() {
+        Set<String> leavers = ESTATE.people()
+            .stream()
+            .filter(person -> !person.active())
+            .map(Person::handle)
+            .collect(Collectors.toSet());
+        assertThat(firing()).filteredOn(alert -> alert.app() != null)
+            .anySatisfy(alert -> assertThat(leavers).contains(app(alert.app()).owner()));
+    }
+
+    @Test
     void paymentsApiAndTheAppReleasedLastFireMinutesAfterAReleaseOnThemOrOnWhatTheyCall() {
         List<Release> lastHour = RELEASES.stream()
             .filter(release -> release.startedAt().isAfter(NOW.minus(Duration.ofHours(1))))
