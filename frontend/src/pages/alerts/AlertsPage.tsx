@@ -222,7 +222,7 @@ function AlertTable(props: { alerts: AlertRowFragment[]; now: Date; handle: stri
                     </button>
                     {alert.summary && <div className="alert-summary muted">{alert.summary}</div>}
                   </td>
-                  <td>
+                  <td className="app">
                     {alert.app ? <AppLink name={alert.app.name} /> : (
                       <span className="unmatched">{alert.appLabel ?? 'no app label'} <em>(not in the catalog)</em></span>
                     )}
@@ -240,7 +240,9 @@ function AlertTable(props: { alerts: AlertRowFragment[]; now: Date; handle: stri
                     {alert.acknowledgedBy ? (
                       <span className="acknowledged">
                         <PersonName person={alert.acknowledgedBy} />
-                        {alert.acknowledgedAt && <div className="muted">{relativeTime(alert.acknowledgedAt, now)}</div>}
+                        {alert.acknowledgedAt && (
+                          <div className="muted">{firing ? relativeTime(alert.acknowledgedAt, now) : dayFormat.format(new Date(alert.acknowledgedAt))}</div>
+                        )}
                       </span>
                     ) : <span className="muted">{firing ? 'nobody yet' : 'nobody'}</span>}
                   </td>
