@@ -30,7 +30,7 @@ test('the alerts page lists the firing alerts, and "I\'m on it" with a handle ta
   await table.getByRole('row', { name: rowName(taken) }).locator('.acknowledged').getByText(taken.acknowledgedBy.name ?? taken.acknowledgedBy.handle).waitFor();
   // An owner who left is flagged in words, not by colour alone.
   for (const alert of alerts.filter((a) => a.app?.owner && !a.app.owner.active)) {
-    await table.getByRole('row', { name: rowName(alert) }).getByText('Owner has left').waitFor();
+    await table.getByRole('row', { name: rowName(alert) }).getByText('left: call the buddy').waitFor();
   }
   await view.screenshot('alerts');
 
@@ -89,6 +89,8 @@ test('an alert\'s details show where it fires, its labels and the releases just 
   await details.getByText('pod ' + suspected.pod, { exact: false }).waitFor();
   await details.getByRole('list', { name: 'Labels' }).getByText('alertname').waitFor();
   const suspects = details.getByRole('table', { name: 'Suspects of ' + suspected.name });
+  // Suspects are read when the details open: wait for them before counting.
+  await suspects.waitFor();
   assert.equal(await suspects.locator('tbody tr').count(), suspected.suspects.length);
   await suspects.getByText(/\d+ min before/).first().waitFor();
   await view.screenshot('alerts-details');
@@ -103,8 +105,9 @@ test('the unmatched filter shows the alert whose app the catalog does not know, 
   const view = await open('/alerts');
   const { page } = view;
   await page.getByRole('table', { name: 'Alerts' }).waitFor({ timeout: 20000 });
-  await page.getByLabel('Unmatched only').check();
+  await page.getByLabel('Unmatched only').click();
   await page.waitForURL(/unmatched=true/);
+  assert.equal(await page.getByLabel('Unmatched only').isChecked(), true);
   const table = page.getByRole('table', { name: 'Alerts' });
   await table.getByRole('row', { name: `${alerts[0].name} on ${alerts[0].appLabel}` }).waitFor();
   await page.waitForFunction(() => document.querySelectorAll('tbody tr.alert-row').length === 1);

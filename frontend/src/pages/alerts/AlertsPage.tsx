@@ -38,6 +38,9 @@ export default function AlertsPage() {
   const update = (change: Partial<AlertsView>) =>
     setParams((current) => alertsViewParams({ ...readAlertsView(current), ...change }), { replace: true });
 
+  // Shown checked at once: the URL, and with it the view, changes a moment later.
+  const [unmatched, setUnmatched] = useState(view.unmatched);
+  useEffect(() => setUnmatched(view.unmatched), [view.unmatched]);
   const now = useNow(POLL_MILLIS);
   const [handle, setHandle] = useRememberedHandle();
   const [result, reexecute] = useQuery({
@@ -83,7 +86,14 @@ export default function AlertsPage() {
           </select>
         </label>
         <label className="toggle">
-          <input type="checkbox" checked={view.unmatched} onChange={(e) => update({ unmatched: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={unmatched}
+            onChange={(e) => {
+              setUnmatched(e.target.checked);
+              update({ unmatched: e.target.checked });
+            }}
+          />
           Unmatched only
         </label>
         {view.app && (
@@ -374,7 +384,7 @@ function Owner({ alert }: { alert: AlertRowFragment }) {
   return (
     <>
       <PersonName person={owner} none="no owner" />
-      {owner && !owner.active && <div className="owner-left" role="note">Owner has left: call the squad or buddy</div>}
+      {owner && !owner.active && <div className="owner-left" role="note">left: call the buddy</div>}
     </>
   );
 }
