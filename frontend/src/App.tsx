@@ -8,6 +8,7 @@ const DirectoryPage = lazy(() => import('./pages/directory/DirectoryPage'));
 const AppPage = lazy(() => import('./pages/app/AppPage'));
 const GraphPage = lazy(() => import('./pages/graph/GraphPage'));
 const ReleasesPage = lazy(() => import('./pages/releases/ReleasesPage'));
+const AlertsPage = lazy(() => import('./pages/alerts/AlertsPage'));
 const OwnershipPage = lazy(() => import('./pages/ownership/OwnershipPage'));
 const SquadPage = lazy(() => import('./pages/squad/SquadPage'));
 const PersonPage = lazy(() => import('./pages/person/PersonPage'));
@@ -18,6 +19,7 @@ const sections = [
   { to: '/', label: 'Apps', end: true },
   { to: '/graph', label: 'Graph' },
   { to: '/releases', label: 'Releases' },
+  { to: '/alerts', label: 'Alerts' },
   { to: '/ownership', label: 'Ownership' },
   { to: '/graphiql', label: 'GraphiQL' },
 ];
@@ -44,6 +46,7 @@ export function App() {
             <Route path="/apps/:name" element={<AppPage />} />
             <Route path="/graph" element={<GraphPage />} />
             <Route path="/releases" element={<ReleasesPage />} />
+            <Route path="/alerts" element={<AlertsPage />} />
             <Route path="/ownership" element={<OwnershipPage />} />
             <Route path="/squads/:name" element={<SquadPage />} />
             <Route path="/people/:handle" element={<PersonPage />} />

@@ -18,6 +18,7 @@ import {
 import { useDebounced } from '../../hooks/useDebounced';
 import { useLastData } from '../../hooks/useLastData';
 import { MAX_DEPTH, MIN_DEPTH, groupBySquad, parseDepth } from '../../lib/blastRadius';
+import { alertsOfApp, formatMinutes, relativeTime } from '../../lib/alerts';
 import { formatDuration, inProgress, mergeLiveReleases } from '../../lib/liveReleases';
 import './AppPage.css';
 
@@ -99,6 +100,7 @@ function AppView(props: {
 
       <div className="app-columns">
         <div>
+          <AppAlerts app={app} />
           <Details app={app} />
           <OwnershipAlerts app={app} onReassigned={props.onReassigned} />
           <Neighbours app={app} />
@@ -167,6 +169,60 @@ function Details({ app }: { app: App }) {
         ))}
         {app.ownershipChain.length === 0 && <li className="muted">Nobody is accountable for this app.</li>}
       </ol>
+    </section>
+  );
+}
+
+/** What fires on the app now, and what fired last; the alerts page has the details and actions. */
+function AppAlerts({ app }: { app: App }) {
+  const now = new Date();
+  const firing = app.firingAlerts;
+  return (
+    <section className="panel app-alerts" aria-labelledby="app-alerts-heading">
+      <h2 id="app-alerts-heading">
+        Alerts {firing.length > 0 && <span className="badge firing-count">{firing.length} firing</span>}
+      </h2>
+      {firing.length === 0 ? (
+        <p className="muted">Nothing fires on {app.name}.</p>
+      ) : (
+        <ul className="app-alert-list" aria-label={'Firing alerts of ' + app.name}>
+          {firing.map((alert) => (
+            <li key={alert.fingerprint + alert.startsAt} className="firing">
+              <span className={'severity severity-' + (alert.severity ?? 'none')}>{alert.severity ?? 'no severity'}</span>{' '}
+              <strong>{alert.name}</strong> <span className="muted">since {relativeTime(alert.startsAt, now)}</span>
+              {alert.summary && <div className="muted">{alert.summary}</div>}
+              <div>
+                {alert.acknowledgedBy ? (
+                  <>
+                    Acknowledged by <PersonName person={alert.acknowledgedBy} />
+                  </>
+                ) : (
+                  <span className="warn-text">Nobody is on it yet.</span>
+                )}
+                {alert.silencedUntil && Date.parse(alert.silencedUntil) > now.getTime() && (
+                  <span className="muted"> · silenced until {formatTime(alert.silencedUntil)}</span>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {app.resolvedAlerts.length > 0 && (
+        <>
+          <h3>Resolved lately</h3>
+          <ul className="app-alert-list" aria-label={'Resolved alerts of ' + app.name}>
+            {app.resolvedAlerts.map((alert) => (
+              <li key={alert.fingerprint + alert.startsAt}>
+                <strong>{alert.name}</strong> <span className="muted">{formatTime(alert.startsAt)}</span>
+                {alert.durationMinutes != null && <span className="muted"> · lasted {formatMinutes(alert.durationMinutes)}</span>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p>
+        <Link to={alertsOfApp(app.name)}>All alerts of {app.name}</Link>
+      </p>
     </section>
   );
 }

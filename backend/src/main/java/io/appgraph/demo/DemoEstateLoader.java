@@ -2,6 +2,7 @@ package io.appgraph.demo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import io.appgraph.neo4j.AppliedMigrations;
@@ -171,6 +172,8 @@ final class DemoEstateLoader implements SmartInitializingSingleton {
         DemoEstateWriter.write(this.driver, estate);
         long estateWritten = System.nanoTime();
         DemoEstateWriter.write(this.driver, releases);
+        List<DemoAlerts.Alert> alerts = DemoAlerts.generate(estate, releases, seed, now);
+        DemoEstateWriter.writeAlerts(this.driver, alerts);
         // Releases written around the pipeline-event writer: the per-day counts no longer
         // hold them, and are counted afresh once the application is ready.
         write(FORGET_RELEASE_COUNTS, Map.of());
@@ -179,10 +182,11 @@ final class DemoEstateLoader implements SmartInitializingSingleton {
         // Generating is quick (releases are generated as they are written); writing is
         // Neo4j's per-row work, which is where a large estate's start-up goes.
         log.info(("Loaded the demo estate (seed %d): %d apps, %d dependencies, %d squads, %d groups, %d people, "
-                + "%d releases in %d ms (generated in %d ms, estate written in %d ms, releases in %d ms)")
+                + "%d releases, %d alerts in %d ms (generated in %d ms, estate written in %d ms, releases in %d ms)")
             .formatted(seed, estate.apps().size(), estate.dependencies().size(), estate.squads().size(),
-                    estate.groups().size(), estate.people().size(), releases.size(), millis(started, written),
-                    millis(started, generated), millis(generated, estateWritten), millis(estateWritten, written)));
+                    estate.groups().size(), estate.people().size(), releases.size(), alerts.size(),
+                    millis(started, written), millis(started, generated), millis(generated, estateWritten),
+                    millis(estateWritten, written)));
     }
 
     private long removeDemoData() {

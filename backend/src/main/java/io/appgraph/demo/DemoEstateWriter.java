@@ -121,6 +121,25 @@ public final class DemoEstateWriter {
             CREATE (r)-[:TRIGGERED_BY]->(by)
             """;
 
+    // The node shape the alerts feature writes (its AlertWriter): an episode keyed by
+    // fingerprint and start, ON its app when the catalog knows it, ACKNOWLEDGED_BY
+    // whoever
+    // took it on. No AlertGroup: those are Alertmanager's notifications, which the demo
+    // never sent.
+    private static final String ALERTS = """
+            UNWIND $rows AS row
+            MERGE (alert:Alert {id: row.id})
+            ON CREATE SET alert:DemoData
+            SET alert += row.properties
+            WITH alert, row
+            OPTIONAL MATCH (app:App {name: row.app})
+            FOREACH (found IN CASE WHEN app IS NULL THEN [] ELSE [1] END | MERGE (alert)-[:ON]->(app))
+            WITH alert, row
+            OPTIONAL MATCH (person:Person {handle: row.acknowledgedBy})
+            FOREACH (found IN CASE WHEN person IS NULL THEN [] ELSE [1] END |
+              MERGE (alert)-[:ACKNOWLEDGED_BY]->(person))
+            """;
+
     // Releases are the bulk of the rows and cheap each: fewer, larger transactions.
     private static final int RELEASE_BATCH_SIZE = 5_000;
 
@@ -173,6 +192,20 @@ public final class DemoEstateWriter {
             }
         }
         return written;
+    }
+
+    /**
+     * Writes alerts on an estate already written: each episode on its app (none when
+     * unmatched), with who acknowledged it.
+     * @param driver where to write, using the default database
+     * @param alerts what to write
+     * @return how many nodes and relationships the writes created (zero when already
+     * present)
+     */
+    public static Written writeAlerts(Driver driver, List<DemoAlerts.Alert> alerts) {
+        try (Session session = driver.session(SessionConfig.defaultConfig())) {
+            return run(session, "alerts", ALERTS, rows(alerts, DemoEstateWriter::alertRow));
+        }
     }
 
     private static Written run(Session session, String what, String cypher, List<Map<String, Object>> rows) {
@@ -257,6 +290,33 @@ public final class DemoEstateWriter {
         row.put("finishedAt", dateTime(release.finishedAt()));
         row.put("committedAt", dateTime(release.committedAt()));
         row.put("triggeredBy", release.triggeredBy());
+        return row;
+    }
+
+    private static Map<String, Object> alertRow(DemoAlerts.Alert alert) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("fingerprint", alert.fingerprint());
+        properties.put("name", alert.name());
+        properties.put("severity", alert.severity());
+        properties.put("status", alert.status());
+        properties.put("startsAt", dateTime(alert.startsAt()));
+        properties.put("endsAt", dateTime(alert.endsAt()));
+        properties.put("summary", alert.summary());
+        properties.put("description", alert.description());
+        properties.put("runbookAnnotation", alert.runbookUrl());
+        properties.put("generatorUrl", alert.generatorUrl());
+        properties.put("namespace", alert.namespace());
+        properties.put("pod", alert.pod());
+        properties.put("container", alert.container());
+        properties.put("labelNames", List.copyOf(alert.labels().keySet()));
+        properties.put("labelValues", List.copyOf(alert.labels().values()));
+        properties.put("appLabel", alert.appLabel());
+        properties.put("acknowledgedAt", dateTime(alert.acknowledgedAt()));
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", alert.id());
+        row.put("app", alert.app());
+        row.put("acknowledgedBy", alert.acknowledgedBy());
+        row.put("properties", properties);
         return row;
     }
 

@@ -1,8 +1,11 @@
 package io.appgraph.demo;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,6 +16,7 @@ import io.appgraph.IntegrationTest;
 import io.appgraph.demo.DemoEstateLoader.Outcome;
 import io.appgraph.neo4j.AppliedMigrations;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +33,12 @@ class DemoEstateLoaderIT extends IntegrationTest {
     private static final DemoProperties PROPERTIES = new DemoProperties(true, 60, 3, 20);
 
     private static final DemoEstate ESTATE = DemoEstate.generate(60, 3, NOW);
+
+    private static final int ALERTS = DemoAlerts.generate(ESTATE, DemoReleases.generate(ESTATE, 3, NOW, 20), 3, NOW)
+        .size();
+
+    private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
+    };
 
     private static final int RELEASES = DemoReleases.generate(ESTATE, 3, NOW, 20).size();
 
@@ -150,6 +160,39 @@ class DemoEstateLoaderIT extends IntegrationTest {
             .satisfies(startedAt -> assertThat(Instant.parse(startedAt)).isAfter(NOW.minusSeconds(3600)).isBefore(NOW));
     }
 
+    @Test
+    void theLoadedAlertsReadThroughTheApi() {
+        loader().load(NOW);
+
+        var alerts = this.graphQl.documentName("DemoAlerts")
+            .variable("from", NOW.minus(Duration.ofDays(366)).toString())
+            .variable("to", NOW.plus(Duration.ofDays(1)).toString())
+            .execute();
+
+        List<Map<String, Object>> firing = alerts.path("firing").entityList(MAP).get();
+        assertThat(firing).hasSizeBetween(5, 7);
+        assertThat(firing).filteredOn(alert -> Boolean.FALSE.equals(alert.get("matched")))
+            .singleElement()
+            .satisfies(alert -> assertThat(alert.get("app")).isNull());
+        assertThat(firing).filteredOn(alert -> alert.get("acknowledgedBy") != null).isNotEmpty();
+        assertThat(firing).filteredOn(alert -> ((List<?>) alert.get("suspects")).size() > 0)
+            .hasSizeGreaterThanOrEqualTo(2);
+        assertThat(firing).extracting(alert -> (Integer) alert.get("blastRadiusSize"))
+            .anySatisfy(size -> assertThat(size).isGreaterThan(10));
+        alerts.path("firing[?(@.app.name == 'payments-api')].suspects[*].distance")
+            .entityList(Integer.class)
+            .contains(1);
+        alerts.path("resolved[*].durationMinutes")
+            .entityList(Integer.class)
+            .hasSize(DemoAlerts.RESOLVED_COUNT)
+            .satisfies(minutes -> assertThat(Set.copyOf(minutes).size()).isGreaterThan(10));
+        alerts.path("timeToRestore[*].restored")
+            .entityList(Integer.class)
+            .satisfies(restored -> assertThat(restored.stream().mapToInt(Integer::intValue).sum())
+                .isEqualTo(DemoAlerts.RESOLVED_COUNT));
+        assertThat(count("MATCH (a:Alert) WHERE NOT a:DemoData RETURN count(a)")).isZero();
+    }
+
     private void assertTheWholeEstateOnce() {
         int memberships = ESTATE.people().stream().mapToInt(person -> person.squads().size()).sum();
         assertThat(count("MATCH (a:App) RETURN count(a)")).isEqualTo(ESTATE.apps().size());
@@ -162,6 +205,7 @@ class DemoEstateLoaderIT extends IntegrationTest {
         assertThat(count("MATCH ()-[o:OWNED_BY]->() RETURN count(o)")).isEqualTo(ESTATE.apps().size());
         assertThat(count("MATCH (:Release)-[o:OF]->(:App) RETURN count(o)")).isEqualTo(RELEASES);
         assertThat(count("MATCH (:Release)-[t:TRIGGERED_BY]->(:Person) RETURN count(t)")).isEqualTo(RELEASES);
+        assertThat(count("MATCH (a:Alert) RETURN count(a)")).isEqualTo(ALERTS);
         assertThat(count("MATCH (n) WHERE NOT n:DemoData AND NOT n:__Migration AND NOT n:__DemoLoad RETURN count(n)"))
             .isZero();
     }
