@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpServer;
 import io.appgraph.AppgraphApplication;
-import io.appgraph.benchmark.ClosedLoop.Measurement;
+import io.appgraph.benchmark.MeasuredRows.Row;
 import io.appgraph.notify.OutboxRounds;
 import org.neo4j.driver.Driver;
 import org.springframework.boot.SpringApplication;
@@ -181,30 +181,25 @@ public final class AlertBenchmark {
                 repeats.size());
 
         ZonedDateTime today = LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC);
-        rows.addAll(measure("Alerts (100) with owners", 300, 1000, this.graphQl.query("""
+        rows.addAll(MeasuredRows.measure(this.settings, "Alerts (100) with owners", 300, 1000, this.graphQl.query("""
                 query($first: Int) { alerts(first: $first) { fingerprint name severity status startsAt
                   app { name owner { handle } squad { name buddy { handle } } } acknowledgedBy { handle } } }""",
                 Map.of("first", 100))));
-        rows.addAll(measure("Alert with suspects", 300, 1000, this.graphQl.query("""
+        rows.addAll(MeasuredRows.measure(this.settings, "Alert with suspects", 300, 1000, this.graphQl.query("""
                 query($first: Int) { alerts(first: $first) { fingerprint runbookUrl blastRadiusSize
                   suspects { distance release { externalId version } } } }""", Map.of("first", 1))));
-        rows.addAll(measure("TimeToRestore year by MONTH", 100, 300, this.graphQl.query("""
+        rows.addAll(MeasuredRows.measure(this.settings, "TimeToRestore year by MONTH", 100, 300, this.graphQl.query("""
                 query($from: DateTime!, $to: DateTime!) { timeToRestore(from: $from, to: $to, interval: MONTH) {
                   start restored medianMinutes p90Minutes } }""",
                 Map.of("from", today.minusDays(364).toString(), "to", today.plusDays(1).toString()))));
 
-        System.out.printf(Locale.ROOT, "%n%-28s %3s %11s %6s %9s %9s %9s %9s %9s %10s%n", "operation", "c", "n",
-                "errors", "p50 ms", "p95 ms", "p99 ms", "max ms", "per s", "answer");
-        rows.forEach(Row::print);
+        MeasuredRows.print(rows);
         System.gc();
         System.out.printf(Locale.ROOT,
                 "%nheap used after the run (after GC): %,d MiB. c = concurrent clients or senders; per s = requests "
                         + "(notifications for the webhook) per second%n",
                 ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20);
-        rows.stream()
-            .filter(row -> row.measurement().firstError() != null)
-            .forEach(row -> System.out.printf(Locale.ROOT, "first error of %s, %d clients: %s%n", row.name(),
-                    row.measurement().clients(), row.measurement().firstError()));
+        MeasuredRows.printErrors(rows);
     }
 
     private ClosedLoop.Call sender(List<byte[]> notifications) {
@@ -220,14 +215,6 @@ public final class AlertBenchmark {
             HttpResponse<byte[]> response = this.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             return new GraphQlClient.Answer(response.statusCode(), response.body());
         };
-    }
-
-    private List<Row> measure(String name, int oneClient, int manyClients, ClosedLoop.Call call) throws Exception {
-        ClosedLoop.run(call, 1, this.settings.planned(oneClient), this.settings.warmup());
-        Measurement one = ClosedLoop.run(call, 1, this.settings.planned(oneClient), this.settings.budget());
-        Measurement many = ClosedLoop.run(call, this.settings.clients(), this.settings.planned(manyClients),
-                this.settings.budget());
-        return List.of(new Row(name, one), new Row(name, many));
     }
 
     private static Map<String, Object> alert(String fingerprint, String status, Map<String, String> labels,
@@ -276,16 +263,6 @@ public final class AlertBenchmark {
         server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         server.start();
         return server;
-    }
-
-    private record Row(String name, Measurement measurement) {
-
-        void print() {
-            Measurement m = this.measurement;
-            System.out.printf(Locale.ROOT, "%-28s %3d %11s %6d %9.1f %9.1f %9.1f %9.1f %9.1f %10s%n", this.name,
-                    m.clients(), m.measured() + "/" + m.planned(), m.errors(), m.percentile(50), m.percentile(95),
-                    m.percentile(99), m.percentile(100), m.throughput(), m.size() + " " + m.unit());
-        }
     }
 
 }

@@ -28,6 +28,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import io.appgraph.AppgraphApplication;
 import io.appgraph.benchmark.ClosedLoop.Measurement;
+import io.appgraph.benchmark.MeasuredRows.Row;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.neo4j.driver.Driver;
@@ -148,25 +149,23 @@ public final class ReleaseBenchmark {
             .get(0)
             .get("name")
             .asString();
-        rows.addAll(measure("Releases of a day (50)", 300, 1000, this.graphQl.operation("Releases",
+        rows.addAll(MeasuredRows.measure(this.settings, "Releases of a day (50)", 300, 1000, this.graphQl.operation(
+                "Releases",
                 Map.of("filter", Map.of("from", today.minusDays(1).toString(), "to", today.toString()), "first", 50))));
-        rows.addAll(measure("ReleaseStats year by DAY", 30, 60, this.graphQl.operation("ReleaseStats", Map.of("from",
-                today.minusDays(364).toString(), "to", today.plusDays(1).toString(), "interval", "DAY"))));
-        rows.addAll(measure("ChangesBefore depth 2", 300, 1000, this.graphQl.operation("ChangesBefore",
-                Map.of("app", incidentApp, "at", Instant.now().toString(), "windowMinutes", 24 * 60, "depth", 2))));
+        rows.addAll(MeasuredRows.measure(this.settings, "ReleaseStats year by DAY", 30, 60,
+                this.graphQl.operation("ReleaseStats", Map.of("from", today.minusDays(364).toString(), "to",
+                        today.plusDays(1).toString(), "interval", "DAY"))));
+        rows.addAll(MeasuredRows
+            .measure(this.settings, "ChangesBefore depth 2", 300, 1000, this.graphQl.operation("ChangesBefore",
+                    Map.of("app", incidentApp, "at", Instant.now().toString(), "windowMinutes", 24 * 60, "depth", 2))));
 
-        System.out.printf(Locale.ROOT, "%n%-28s %3s %11s %6s %9s %9s %9s %9s %9s %10s%n", "operation", "c", "n",
-                "errors", "p50 ms", "p95 ms", "p99 ms", "max ms", "per s", "answer");
-        rows.forEach(Row::print);
+        MeasuredRows.print(rows);
         System.gc();
         System.out.printf(Locale.ROOT,
                 "%nheap used after the run (after GC): %,d MiB. c = concurrent clients or senders; per s = "
                         + "requests (events for the webhook) per second; incident app: %s%n",
                 ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20, incidentApp);
-        rows.stream()
-            .filter(row -> row.measurement().firstError() != null)
-            .forEach(row -> System.out.printf(Locale.ROOT, "first error of %s, %d clients: %s%n", row.name(),
-                    row.measurement().clients(), row.measurement().firstError()));
+        MeasuredRows.printErrors(rows);
     }
 
     /**
@@ -230,18 +229,6 @@ public final class ReleaseBenchmark {
         };
     }
 
-    /**
-     * Warms a read up, then measures it with 1 client and with N clients, each bounded by
-     * its planned calls and the time budget.
-     */
-    private List<Row> measure(String name, int oneClient, int manyClients, ClosedLoop.Call call) throws Exception {
-        ClosedLoop.run(call, 1, this.settings.planned(oneClient), this.settings.warmup());
-        Measurement one = ClosedLoop.run(call, 1, this.settings.planned(oneClient), this.settings.budget());
-        Measurement many = ClosedLoop.run(call, this.settings.clients(), this.settings.planned(manyClients),
-                this.settings.budget());
-        return List.of(new Row(name, one), new Row(name, many));
-    }
-
     private long count(String query, String column) {
         return this.driver.executableQuery(query).execute().records().get(0).get(column).asLong();
     }
@@ -258,16 +245,6 @@ public final class ReleaseBenchmark {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return HexFormat.of().formatHex(mac.doFinal(body));
-    }
-
-    private record Row(String name, Measurement measurement) {
-
-        void print() {
-            Measurement m = this.measurement;
-            System.out.printf(Locale.ROOT, "%-28s %3d %11s %6d %9.1f %9.1f %9.1f %9.1f %9.1f %10s%n", this.name,
-                    m.clients(), m.measured() + "/" + m.planned(), m.errors(), m.percentile(50), m.percentile(95),
-                    m.percentile(99), m.percentile(100), m.throughput(), m.size() + " " + m.unit());
-        }
     }
 
 }
