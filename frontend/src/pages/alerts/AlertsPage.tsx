@@ -12,6 +12,7 @@ import {
   type AlertRowFragment,
 } from '../../gql/graphql';
 import { useLastData } from '../../hooks/useLastData';
+import { useNow } from '../../hooks/useNow';
 import { useRememberedHandle } from '../../hooks/useRememberedHandle';
 import {
   alertsViewParams, formatMinutes, monthRange, normalizeHandle, readAlertsView, relativeTime, silenced, sortAlerts,
@@ -459,14 +460,4 @@ function Suspects({ app, alert }: { app: string; alert: AlertRowFragment }) {
       </tbody>
     </table>
   );
-}
-
-/** The current time, ticking, so "12 min ago" stays true. */
-function useNow(everyMillis: number): Date {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(new Date()), everyMillis);
-    return () => window.clearInterval(timer);
-  }, [everyMillis]);
-  return now;
 }

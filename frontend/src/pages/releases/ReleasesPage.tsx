@@ -10,6 +10,7 @@ import {
   dayWindow, mergeReleases, RANGES, readReleasesView, releasesViewParams, statsRanges, STATUS_COLORS, STATUS_LABELS,
   timelineBars, timelineSpan, utcDay, type ReleasesView, type TimelineRelease,
 } from '../../lib/releaseTimeline';
+import { useNow } from '../../hooks/useNow';
 import StatsChart from './StatsChart';
 import './ReleasesPage.css';
 
@@ -147,16 +148,6 @@ export default function ReleasesPage() {
       </section>
     </section>
   );
-}
-
-/** The current time, ticking, so running releases' bars grow. */
-function useNow(everyMillis: number): Date {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(new Date()), everyMillis);
-    return () => window.clearInterval(timer);
-  }, [everyMillis]);
-  return now;
 }
 
 /** A day's releases page by page, plus those still running from before it. */
