@@ -3,6 +3,7 @@ package io.appgraph.alerts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,11 +34,11 @@ final class SlackInteractionsController {
 
     private static final Log log = LogFactory.getLog(SlackInteractionsController.class);
 
+    // Emails are stored lower-case (upsertPerson, SCIM): the unique email index finds
+    // the person.
     private static final String PERSON_BY_EMAIL = """
-            MATCH (person:Person)
-            WHERE toLower(person.email) = toLower($email)
+            MATCH (person:Person {email: $email})
             RETURN person.handle AS handle, person.active AS active
-            LIMIT 1
             """;
 
     private final SlackInteractions interactions;
@@ -97,7 +98,8 @@ final class SlackInteractionsController {
                     "appgraph could not read the email of your Slack profile, so it cannot tell who you are.");
             return;
         }
-        Optional<Map.Entry<String, Boolean>> person = this.cypher.single(PERSON_BY_EMAIL, Map.of("email", email.get()),
+        Optional<Map.Entry<String, Boolean>> person = this.cypher.single(PERSON_BY_EMAIL,
+                Map.of("email", email.get().toLowerCase(Locale.ROOT)),
                 r -> Map.entry(r.get("handle").asString(), r.get("active").asBoolean(true)));
         if (person.isEmpty() || !person.get().getValue()) {
             this.slack.tell(responseUrl,
