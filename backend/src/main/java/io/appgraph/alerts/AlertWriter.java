@@ -294,11 +294,6 @@ final class AlertWriter {
         });
     }
 
-    /** Whether a person with this handle exists and has not left. */
-    boolean active(String handle) {
-        return this.cypher.single(PERSON, Map.of("handle", handle), r -> r.get("active").asBoolean(true)).orElse(false);
-    }
-
     private Record latest(TransactionContext tx, String fingerprint, List<UserError> errors) {
         List<Record> found = this.cypher.run(tx, LATEST, Map.of("fingerprint", fingerprint));
         if (found.isEmpty()) {

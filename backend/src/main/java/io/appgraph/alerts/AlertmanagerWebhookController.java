@@ -4,9 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.appgraph.alerts.AlertWriter.Recorded;
-import org.neo4j.driver.exceptions.ServiceUnavailableException;
-import org.neo4j.driver.exceptions.SessionExpiredException;
-import org.neo4j.driver.exceptions.TransientException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -65,16 +62,8 @@ final class AlertmanagerWebhookController {
         catch (AlertmanagerNotification.Malformed ex) {
             return problem(HttpStatus.BAD_REQUEST, "Not an Alertmanager webhook payload", ex.problems());
         }
-        Recorded recorded;
-        try {
-            recorded = this.writer.record(notification);
-        }
-        catch (ServiceUnavailableException | SessionExpiredException | TransientException ex) {
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "5")
-                .body(Map.of("error", "Database unavailable", "details",
-                        List.of("The alerts were not stored; Alertmanager will retry")));
-        }
+        // A database out of reach answers 503 (platform's DatabaseUnavailable).
+        Recorded recorded = this.writer.record(notification);
         return ResponseEntity.ok(Map.of("alerts", recorded.alerts(), "changed", recorded.changed()));
     }
 
