@@ -1,7 +1,7 @@
 package io.appgraph.dependencies;
 
 /** Where a dependency was learned from; an edge keeps every source that reports it. */
-enum DependencySource {
+public enum DependencySource {
 
     DECLARED, NETWORK_POLICY, MESH, BACKSTAGE
 

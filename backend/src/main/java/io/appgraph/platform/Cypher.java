@@ -124,6 +124,25 @@ public final class Cypher {
         }
     }
 
+    /**
+     * Runs a write unit of work and rolls it back: for dry runs, which report exactly
+     * what the same work would change because it is the same work, seen by the same
+     * constraints and the same data, and then undone.
+     */
+    public <T> T rehearse(TransactionCallback<T> work) {
+        try (Session session = session()) {
+            session.executeWrite(tx -> {
+                throw new Rehearsed(work.execute(tx));
+            }, this.transactionConfig);
+            throw new IllegalStateException("A rehearsal cannot commit");
+        }
+        catch (Rehearsed rehearsed) {
+            @SuppressWarnings("unchecked")
+            T result = (T) rehearsed.result;
+            return result;
+        }
+    }
+
     /** Runs a statement inside a unit of work and returns its records. */
     public List<Record> run(TransactionContext tx, String query, Map<String, Object> parameters) {
         count(query);
@@ -148,6 +167,18 @@ public final class Cypher {
     private Session session() {
         return this.driver
             .session(SessionConfig.builder().withBookmarkManager(this.driver.executableQueryBookmarkManager()).build());
+    }
+
+    /** Carries a rehearsal's result out of its transaction, which rolls it back. */
+    private static final class Rehearsed extends RuntimeException {
+
+        private final transient Object result;
+
+        Rehearsed(Object result) {
+            super(null, null, false, false);
+            this.result = result;
+        }
+
     }
 
 }

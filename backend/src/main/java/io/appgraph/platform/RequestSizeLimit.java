@@ -25,7 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Refuses request bodies larger than {@code appgraph.http.max-request-size} with 413 and
+ * Refuses request bodies larger than {@code appgraph.http.max-request-size} (for bulk
+ * imports under {@code /api/import/}, {@code appgraph.http.max-import-size}) with 413 and
  * a JSON body naming the limit and the size. A declared {@code Content-Length} over the
  * limit is refused before a byte is read (the container never delivers more than the
  * declared length). A chunked body, whose size is known only at its end, is read here and
@@ -35,28 +36,36 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class RequestSizeLimit extends OncePerRequestFilter {
 
-    private final long limit;
+    private static final String IMPORTS = "/api/import/";
+
+    private final long requestLimit;
+
+    private final long importLimit;
 
     private final JsonMapper json;
 
     RequestSizeLimit(HttpLimitsProperties properties, JsonMapper json) {
-        this.limit = properties.maxRequestSize().toBytes();
+        this.requestLimit = properties.maxRequestSize().toBytes();
+        this.importLimit = properties.maxImportSize().toBytes();
         this.json = json;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        boolean isImport = request.getRequestURI().startsWith(IMPORTS);
+        long limit = isImport ? this.importLimit : this.requestLimit;
+        String property = isImport ? "appgraph.http.max-import-size" : "appgraph.http.max-request-size";
         long declared = request.getContentLengthLong();
-        if (declared > this.limit) {
-            refuse(response, "The request body has " + declared + " bytes");
+        if (declared > limit) {
+            refuse(response, limit, property, "The request body has " + declared + " bytes");
             return;
         }
         if (declared < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
-            byte[] body = readUpToOnePastLimit(request.getInputStream());
-            if (body.length > this.limit) {
-                refuse(response,
-                        "The request body has more than " + this.limit + " bytes (chunked, read until the limit)");
+            byte[] body = readUpToOnePastLimit(request.getInputStream(), limit);
+            if (body.length > limit) {
+                refuse(response, limit, property,
+                        "The request body has more than " + limit + " bytes (chunked, read until the limit)");
                 return;
             }
             chain.doFilter(new BufferedBody(request, body), response);
@@ -65,10 +74,10 @@ final class RequestSizeLimit extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private byte[] readUpToOnePastLimit(InputStream in) throws IOException {
+    private byte[] readUpToOnePastLimit(InputStream in, long limit) throws IOException {
         var body = new ByteArrayOutputStream();
         byte[] chunk = new byte[8192];
-        long wanted = this.limit + 1;
+        long wanted = limit + 1;
         int read;
         while (body.size() < wanted
                 && (read = in.read(chunk, 0, (int) Math.min(chunk.length, wanted - body.size()))) != -1) {
@@ -77,12 +86,12 @@ final class RequestSizeLimit extends OncePerRequestFilter {
         return body.toByteArray();
     }
 
-    private void refuse(HttpServletResponse response, String size) throws IOException {
+    private void refuse(HttpServletResponse response, long limit, String property, String size) throws IOException {
         response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         this.json.writeValue(response.getOutputStream(), Map.of("error", "Request body too large", "details",
-                List.of("The limit is " + this.limit + " bytes (appgraph.http.max-request-size)", size)));
+                List.of("The limit is " + limit + " bytes (" + property + ")", size)));
     }
 
     /**
