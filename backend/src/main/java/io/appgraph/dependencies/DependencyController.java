@@ -36,11 +36,27 @@ final class DependencyController {
 
     private static final String CALLERS = NEIGHBOURS.formatted("<-[:DEPENDS_ON]-", App.projection("app"));
 
+    private static final String CALLS_MADE = """
+            UNWIND $names AS key
+            MATCH (caller:App {name: key})-[d:DEPENDS_ON]->(callee:App)
+            WITH key, caller, d, callee ORDER BY callee.name
+            RETURN key, collect(%s) AS rows
+            """.formatted(Dependency.projection("caller", "d", "callee"));
+
+    private static final String CALLS_RECEIVED = """
+            UNWIND $names AS key
+            MATCH (caller:App)-[d:DEPENDS_ON]->(callee:App {name: key})
+            WITH key, caller, d, callee ORDER BY caller.name
+            RETURN key, collect(%s) AS rows
+            """.formatted(Dependency.projection("caller", "d", "callee"));
+
     private final BlastRadiusQuery blastRadius;
 
     private final DependencyGraphQuery graph;
 
     private final DependencyWriter writer;
+
+    private final DependencyDriftQuery drift;
 
     private final AppQueries apps;
 
@@ -51,7 +67,9 @@ final class DependencyController {
     private final ExpensiveReads expensiveReads;
 
     DependencyController(BlastRadiusQuery blastRadius, DependencyGraphQuery graph, DependencyWriter writer,
-            AppQueries apps, Cypher cypher, SelectionPlanner planner, ExpensiveReads expensiveReads) {
+            DependencyDriftQuery drift, AppQueries apps, Cypher cypher, SelectionPlanner planner,
+            ExpensiveReads expensiveReads) {
+        this.drift = drift;
         this.planner = planner;
         this.expensiveReads = expensiveReads;
         this.blastRadius = blastRadius;
@@ -74,6 +92,11 @@ final class DependencyController {
                 plan -> this.graph.planned(squad, environment.getSelectionSet(), plan), () -> this.graph.of(squad)));
     }
 
+    @QueryMapping
+    DependencyDrift dependencyDrift(@Argument String squad, @Argument int staleDays, @Argument int first) {
+        return this.expensiveReads.run(() -> this.drift.of(squad, staleDays, first));
+    }
+
     @MutationMapping
     DependencyPayload addDependency(@Argument DependencyInput input) {
         return this.writer.add(input.from(), input.to());
@@ -92,6 +115,18 @@ final class DependencyController {
     @BatchMapping(typeName = "App")
     Map<App, List<App>> dependents(List<App> apps) {
         return Batches.lists(apps, App::name, names -> this.cypher.listsByKey(CALLERS, "names", names, App::from));
+    }
+
+    @BatchMapping(typeName = "App")
+    Map<App, List<Dependency>> dependencyEdges(List<App> apps) {
+        return Batches.lists(apps, App::name,
+                names -> this.cypher.listsByKey(CALLS_MADE, "names", names, Dependency::from));
+    }
+
+    @BatchMapping(typeName = "App")
+    Map<App, List<Dependency>> dependentEdges(List<App> apps) {
+        return Batches.lists(apps, App::name,
+                names -> this.cypher.listsByKey(CALLS_RECEIVED, "names", names, Dependency::from));
     }
 
     @BatchMapping(typeName = "Dependency", field = "from")

@@ -38,7 +38,9 @@ class DependencyFields {
         return TypeFields.of("GraphEdge")
             .expression("from", "startNode(%1$s).name")
             .expression("to", "endNode(%1$s).name")
-            .expression("sources", "coalesce(%1$s.sources, [])");
+            .expression("sources", "coalesce(%1$s.sources, [])")
+            .property("lastObserved")
+            .property("requestRate");
     }
 
     // A traversal may visit every app and dependency, even when it only counts them.
@@ -51,6 +53,12 @@ class DependencyFields {
     @Bean
     FieldCost impactedCost(GraphCounts counts) {
         return FieldCost.list("BlastRadius", "impacted", field -> counts.nodes("App"));
+    }
+
+    // Every category of drift looks at every call in scope.
+    @Bean
+    FieldCost dependencyDriftCost(GraphCounts counts) {
+        return FieldCost.expensive("Query", "dependencyDrift", field -> counts.relationships("DEPENDS_ON"));
     }
 
     @Bean

@@ -1,0 +1,143 @@
+package io.appgraph.dependencies;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What the platform knows about who calls whom:
+ * <ul>
+ * <li>{@code POST /api/import/network-policies}: the cluster's NetworkPolicies as YAML
+ * (or JSON), a {@code List} as {@code kubectl get networkpolicies -A -o yaml} prints it
+ * or manifests one per document. The import replaces what the previous one said: an edge
+ * no policy allows any more loses its NETWORK_POLICY source.</li>
+ * <li>{@code POST /api/import/mesh}: the mesh's traffic as Prometheus' query API answers
+ * it. Calls seen get their MESH source and the time they were seen; calls not seen for
+ * {@code appgraph.discovery.mesh-retention} lose it.</li>
+ * </ul>
+ * Each import is one transaction; a broken document refuses the whole batch with 400 and
+ * the problems, each naming its document, and writes nothing. {@code ?dryRun=true}
+ * answers what the import would change without changing it. Importing the same input
+ * again changes nothing.
+ */
+@RestController
+final class DiscoveryImportController {
+
+    private static final int MAX_PROBLEMS = 50;
+
+    private final DiscoveryProperties properties;
+
+    private final DiscoveredEdges edges;
+
+    private final NetworkPolicyImport networkPolicies;
+
+    private final Imports imports;
+
+    private final JsonMapper json;
+
+    DiscoveryImportController(DiscoveryProperties properties, DiscoveredEdges edges,
+            NetworkPolicyImport networkPolicies, Imports imports, JsonMapper json) {
+        this.networkPolicies = networkPolicies;
+        this.properties = properties;
+        this.edges = edges;
+        this.imports = imports;
+        this.json = json;
+    }
+
+    @PostMapping(path = "/api/import/network-policies", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> networkPolicies(@RequestBody(required = false) byte[] body,
+            @RequestParam(name = "dryRun", required = false) String dryRun) {
+        try {
+            boolean rehearsal = dryRun(dryRun);
+            NetworkPolicies policies = new NetworkPolicies(this.properties.appLabels());
+            ImportReport report = new ImportReport(DependencySource.NETWORK_POLICY, rehearsal, 0);
+            int[] documents = { 0 };
+            YamlDocuments.each(nonEmpty(body, "NetworkPolicy YAML"), true, (index, document) -> {
+                documents[0] = index + 1;
+                policies.read(index, document, report);
+            });
+            refuseIfAny("Invalid network policies", policies.problems());
+            report.documents(documents[0]);
+            return this.imports.run(report, tx -> this.networkPolicies.write(tx, policies, report));
+        }
+        catch (ImportRefusedException ex) {
+            return Imports.refused(ex);
+        }
+    }
+
+    @PostMapping(path = "/api/import/mesh", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> mesh(@RequestBody(required = false) byte[] body,
+            @RequestParam(name = "dryRun", required = false) String dryRun) {
+        try {
+            boolean rehearsal = dryRun(dryRun);
+            JsonNode answer;
+            try {
+                answer = this.json.readTree(nonEmpty(body, "Prometheus query JSON"));
+            }
+            catch (JacksonException ex) {
+                throw new ImportRefusedException("Invalid mesh traffic",
+                        List.of("The body is not JSON: " + ex.getOriginalMessage()));
+            }
+            ImportReport report = new ImportReport(DependencySource.MESH, rehearsal, 0);
+            MeshTraffic traffic = new MeshTraffic();
+            traffic.read(answer, report);
+            refuseIfAny("Invalid mesh traffic", traffic.problems());
+            report.documents(traffic.series());
+            List<DiscoveredEdge> seen = traffic.edges();
+            OffsetDateTime latest = seen.stream()
+                .map(DiscoveredEdge::observedAt)
+                .filter(Objects::nonNull)
+                .max(Comparator.naturalOrder())
+                .orElseGet(() -> OffsetDateTime.now(ZoneOffset.UTC));
+            OffsetDateTime retainSince = latest.minus(this.properties.meshRetention());
+            return this.imports.run(report, tx -> this.edges.observe(tx, seen, retainSince, report));
+        }
+        catch (ImportRefusedException ex) {
+            return Imports.refused(ex);
+        }
+    }
+
+    private static boolean dryRun(String value) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.isEmpty() || value.equals("true")) {
+            return true;
+        }
+        throw new ImportRefusedException("Invalid dryRun",
+                List.of("dryRun must be true or false, was '" + value + "'"));
+    }
+
+    private static byte[] nonEmpty(byte[] body, String what) {
+        if (body == null || body.length == 0) {
+            throw new ImportRefusedException("Empty body", List.of("Send " + what + " as the request body"));
+        }
+        return body;
+    }
+
+    private static void refuseIfAny(String error, List<String> problems) {
+        if (!problems.isEmpty()) {
+            List<String> shown = (problems.size() > MAX_PROBLEMS) ? problems.subList(0, MAX_PROBLEMS) : problems;
+            List<String> details = new ArrayList<>(shown);
+            if (problems.size() > MAX_PROBLEMS) {
+                details.add("… and " + (problems.size() - MAX_PROBLEMS) + " more problems");
+            }
+            throw new ImportRefusedException(error + ": nothing was imported", details);
+        }
+    }
+
+}
