@@ -103,6 +103,11 @@ public final class DemoEstateWriter {
             MATCH (callee:App {name: row.callee})
             MERGE (caller)-[d:DEPENDS_ON]->(callee)
             SET d.sources = row.sources, d.firstSeen = row.firstSeen, d.lastSeen = row.lastSeen
+            FOREACH (_ IN CASE WHEN 'MESH' IN row.sources THEN [1] ELSE [] END |
+              SET d.lastObserved = row.lastSeen, d.requestRate = row.requestRate,
+                  caller.meshObserved = true, callee.meshObserved = true)
+            FOREACH (_ IN CASE WHEN 'NETWORK_POLICY' IN row.sources THEN [1] ELSE [] END |
+              SET callee.ingressGoverned = true)
             """;
 
     // Creates rather than merges: far faster for the bulk of the data. A batch
@@ -272,9 +277,14 @@ public final class DemoEstateWriter {
         return row;
     }
 
+    // What the mesh saw (only for MESH calls): as if imported from Prometheus, with a
+    // request rate that follows from the names, so the same seed gives the same estate.
     private static Map<String, Object> dependencyRow(Dependency dependency) {
+        double requestRate = Math.floorMod((dependency.caller() + ">" + dependency.callee()).hashCode(), 5000) / 100.0
+                + 0.05;
         return Map.of("caller", dependency.caller(), "callee", dependency.callee(), "sources", dependency.sources(),
-                "firstSeen", dateTime(dependency.firstSeen()), "lastSeen", dateTime(dependency.lastSeen()));
+                "firstSeen", dateTime(dependency.firstSeen()), "lastSeen", dateTime(dependency.lastSeen()),
+                "requestRate", requestRate);
     }
 
     private static Map<String, Object> releaseRow(DemoReleases.Release release) {

@@ -41,7 +41,7 @@ final class DiscoveryImportController {
 
     private final DiscoveryProperties properties;
 
-    private final DiscoveredEdges edges;
+    private final MeshImport mesh;
 
     private final NetworkPolicyImport networkPolicies;
 
@@ -49,11 +49,11 @@ final class DiscoveryImportController {
 
     private final JsonMapper json;
 
-    DiscoveryImportController(DiscoveryProperties properties, DiscoveredEdges edges,
-            NetworkPolicyImport networkPolicies, Imports imports, JsonMapper json) {
+    DiscoveryImportController(DiscoveryProperties properties, MeshImport mesh, NetworkPolicyImport networkPolicies,
+            Imports imports, JsonMapper json) {
         this.networkPolicies = networkPolicies;
         this.properties = properties;
-        this.edges = edges;
+        this.mesh = mesh;
         this.imports = imports;
         this.json = json;
     }
@@ -104,7 +104,7 @@ final class DiscoveryImportController {
                 .max(Comparator.naturalOrder())
                 .orElseGet(() -> OffsetDateTime.now(ZoneOffset.UTC));
             OffsetDateTime retainSince = latest.minus(this.properties.meshRetention());
-            return this.imports.run(report, tx -> this.edges.observe(tx, seen, retainSince, report));
+            return this.imports.run(report, tx -> this.mesh.write(tx, seen, retainSince, report));
         }
         catch (ImportRefusedException ex) {
             return Imports.refused(ex);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 
+import org.snakeyaml.engine.v2.api.LoadSettings;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -11,6 +12,7 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -20,7 +22,15 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class YamlDocuments {
 
-    private static final ObjectMapper yaml = YAMLMapper.builder().build();
+    // SnakeYAML stops at 3 MiB per document, less than a large cluster's kubectl List;
+    // the
+    // body's size is bounded already (appgraph.http.max-import-size). Its other limits
+    // stay: 50 aliases per collection ("billion laughs"), and Jackson's nesting depth.
+    private static final ObjectMapper yaml = YAMLMapper
+        .builder(YAMLFactory.builder()
+            .loadSettings(LoadSettings.builder().setCodePointLimit(Integer.MAX_VALUE).build())
+            .build())
+        .build();
 
     private YamlDocuments() {
     }
@@ -44,8 +54,9 @@ public final class YamlDocuments {
         try (JsonParser parser = yaml.createParser(body)) {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
-                if (token == JsonToken.VALUE_NULL) {
-                    continue;
+                if (token == JsonToken.VALUE_NULL
+                        || (token == JsonToken.VALUE_STRING && parser.getString().isBlank())) {
+                    continue; // an empty document
                 }
                 if (token != JsonToken.START_OBJECT) {
                     throw refused(index, parser.currentLocation(), "is not a mapping (found " + describe(token) + ")");
@@ -54,7 +65,8 @@ public final class YamlDocuments {
                     index = readExpandingItems(parser, index, consumer);
                 }
                 else {
-                    consumer.accept(index++, parser.readValueAsTree());
+                    ObjectNode document = parser.readValueAsTree();
+                    consumer.accept(index++, document);
                 }
             }
         }
@@ -78,7 +90,12 @@ public final class YamlDocuments {
                     if (parser.currentToken() != JsonToken.START_OBJECT) {
                         throw refused(index, parser.currentLocation(), "is a list item that is not a mapping");
                     }
-                    consumer.accept(index++, parser.readValueAsTree());
+                    ObjectNode item = parser.readValueAsTree();
+                    String listKind = rest.path("kind").asString("");
+                    if (!item.has("kind") && listKind.length() > "List".length() && listKind.endsWith("List")) {
+                        item.put("kind", listKind.substring(0, listKind.length() - "List".length()));
+                    }
+                    consumer.accept(index++, item);
                 }
             }
             else {

@@ -72,7 +72,7 @@ class DiscoveryImportIT extends IntegrationTest {
     }
 
     @Test
-    void manifestsOnePerDocumentAndKubectlJsonGiveTheSameCalls() {
+    void manifestsOnePerDocumentAndTheApiServersJsonGiveTheSameCalls() {
         Answer manifests = post("/api/import/network-policies", fixture("network-policies-manifests.yaml"));
 
         assertThat(manifests.status()).isEqualTo(200);
@@ -80,12 +80,14 @@ class DiscoveryImportIT extends IntegrationTest {
         assertThat(manifests.body().path("warnings").toString()).contains("kind Deployment is not a NetworkPolicy");
 
         String json = """
-                {"apiVersion": "v1", "kind": "List", "items": [
-                  {"apiVersion": "networking.k8s.io/v1", "kind": "NetworkPolicy",
-                   "metadata": {"name": "ledger", "namespace": "payments"},
+                {"kind": "NetworkPolicyList", "apiVersion": "networking.k8s.io/v1",
+                 "metadata": {"resourceVersion": "48151623"}, "items": [
+                  {"metadata": {"name": "ledger", "namespace": "payments", "uid": "3f1c2a"},
                    "spec": {"podSelector": {"matchLabels": {"app.kubernetes.io/name": "ledger"}},
                             "ingress": [{"from": [{"podSelector": {"matchLabels": {"app": "payments-api"}}}]}]}}]}
                 """;
+        // As the API server lists them (the discovery CronJob's way): items carry no
+        // kind.
         Answer fromJson = post("/api/import/network-policies", json);
         assertThat(fromJson.status()).isEqualTo(200);
         assertThat(changes(fromJson, "edges")).containsEntry("unchanged", 1L).containsEntry("removed", 7L);
