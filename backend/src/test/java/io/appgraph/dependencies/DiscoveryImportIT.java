@@ -9,8 +9,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.appgraph.Fixtures;
 import io.appgraph.IntegrationTest;
@@ -108,6 +113,32 @@ class DiscoveryImportIT extends IntegrationTest {
             .containsEntry("removed", 0L);
         assertThat(changes(again, "apps")).containsEntry("created", 0L);
         assertThat(this.fixtures.snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void importsRacingEachOtherNeverDoubleACall() throws Exception {
+        String policies = fixture("network-policies.yaml");
+        String traffic = mesh(Instant.now().getEpochSecond());
+        List<Callable<Answer>> racers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            racers.add(() -> post("/api/import/network-policies", policies));
+            racers.add(() -> post("/api/import/mesh", traffic));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(racers.size());
+        try {
+            for (Future<Answer> answer : pool.invokeAll(racers)) {
+                assertThat(answer.get().status()).isEqualTo(200);
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(count("MATCH (a:App)-[d:DEPENDS_ON]->(b:App) RETURN count(d)"))
+            .isEqualTo(count("MATCH (a:App)-[:DEPENDS_ON]->(b:App) RETURN count(DISTINCT [a, b])"))
+            .isEqualTo(10);
+        assertThat(count("MATCH (a:App) RETURN count(a)"))
+            .isEqualTo(count("MATCH (a:App) RETURN count(DISTINCT a.name)"));
     }
 
     @Test
