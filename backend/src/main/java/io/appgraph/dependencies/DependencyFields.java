@@ -18,7 +18,21 @@ class DependencyFields {
     TypeFields appDependencyFields() {
         return TypeFields.of("App")
             .many("dependencies", "App", "(%1$s)-[:DEPENDS_ON]->(%2$s:App)", "%1$s.name")
-            .many("dependents", "App", "(%1$s)<-[:DEPENDS_ON]-(%2$s:App)", "%1$s.name");
+            .many("dependents", "App", "(%1$s)<-[:DEPENDS_ON]-(%2$s:App)", "%1$s.name")
+            .many("dependencyEdges", "Dependency", "(%1$s)-[%2$s:DEPENDS_ON]->(:App)", "endNode(%1$s).name")
+            .many("dependentEdges", "Dependency", "(%1$s)<-[%2$s:DEPENDS_ON]-(:App)", "startNode(%1$s).name");
+    }
+
+    /** A call with where it was learned from, over the DEPENDS_ON relationship. */
+    @Bean
+    TypeFields dependencyEdgeFields() {
+        return TypeFields.of("Dependency")
+            .one("from", "App", "(%2$s:App)-[%1$s]->(:App)")
+            .one("to", "App", "(:App)-[%1$s]->(%2$s:App)")
+            .expression("sources", "coalesce(%1$s.sources, [])")
+            .property("firstSeen")
+            .property("lastObserved")
+            .property("requestRate");
     }
 
     /** A node of the dependency graph, over the app node. */
