@@ -8,8 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,7 +15,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,12 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpServer;
-import io.appgraph.AppgraphApplication;
 import io.appgraph.benchmark.MeasuredRows.Row;
 import io.appgraph.notify.OutboxRounds;
 import org.neo4j.driver.Driver;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,47 +59,30 @@ public final class AlertBenchmark {
 
     private final ConfigurableApplicationContext context;
 
-    private final HttpClient http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5))
-        .build();
+    private final HttpClient http = BenchmarkApp.httpClient();
 
-    private AlertBenchmark(BenchmarkSettings settings, int port, ConfigurableApplicationContext context) {
+    private AlertBenchmark(BenchmarkSettings settings, BenchmarkApp app) {
         this.settings = settings;
-        this.graphQl = new GraphQlClient(URI.create("http://127.0.0.1:" + port + "/graphql"));
-        this.webhook = URI.create("http://127.0.0.1:" + port + "/api/alerts/alertmanager");
-        this.driver = context.getBean(Driver.class);
-        this.context = context;
+        this.graphQl = new GraphQlClient(app.uri("/graphql"));
+        this.webhook = app.uri("/api/alerts/alertmanager");
+        this.driver = app.driver();
+        this.context = app.context();
     }
 
     public static void main(String[] args) throws Exception {
         BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
         AtomicLong slackCalls = new AtomicLong();
         HttpServer slack = slack(slackCalls);
-        Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "benchmark-data-");
-        long started = System.nanoTime();
-        ConfigurableApplicationContext context = SpringApplication.run(AppgraphApplication.class, "--server.port=0",
-                "--appgraph.embedded.bolt-port=0", "--appgraph.embedded.data-dir=" + dataDir,
-                "--appgraph.demo.apps=" + settings.apps(), "--appgraph.embedded.page-cache=" + settings.pageCache(),
-                "--appgraph.demo.releases-per-app=10", "--appgraph.webhooks.alertmanager-token=" + TOKEN,
-                "--appgraph.slack.bot-token=xoxb-benchmark",
+        try (BenchmarkApp app = BenchmarkApp.start("alert benchmark", settings, "--appgraph.demo.releases-per-app=10",
+                "--appgraph.webhooks.alertmanager-token=" + TOKEN, "--appgraph.slack.bot-token=xoxb-benchmark",
                 "--appgraph.slack.api-url=http://127.0.0.1:" + slack.getAddress().getPort() + "/api/",
                 "--appgraph.outbox.enabled=false", "--appgraph.outbox.batch-size=200",
-                "--appgraph.ownership.sweep-enabled=false", "--logging.level.root=WARN",
-                "--logging.level.io.appgraph=INFO", "--logging.level.io.appgraph.platform.GraphQlErrors=OFF");
-        try {
-            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-            new AlertBenchmark(settings, port, context).run(slackCalls);
+                "--appgraph.ownership.sweep-enabled=false")) {
+            new AlertBenchmark(settings, app).run(slackCalls);
         }
         finally {
-            context.close();
             slack.stop(0);
-            try (var paths = Files.walk(dataDir)) {
-                paths.sorted(Collections.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
         }
-        System.out.printf(Locale.ROOT, "alert benchmark done in %d s (start-up included)%n",
-                Duration.ofNanos(System.nanoTime() - started).toSeconds());
     }
 
     private void run(AtomicLong slackCalls) throws Exception {
@@ -260,7 +237,13 @@ public final class AlertBenchmark {
             exchange.getResponseBody().write(answer);
             exchange.close();
         });
-        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        // Daemon threads: the stand-in must not keep the JVM alive once the benchmark
+        // ends.
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4, work -> {
+            Thread thread = new Thread(work, "slack-stand-in");
+            thread.setDaemon(true);
+            return thread;
+        }));
         server.start();
         return server;
     }

@@ -1,28 +1,20 @@
 package io.appgraph.benchmark;
 
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
-import io.appgraph.AppgraphApplication;
 import io.appgraph.benchmark.MeasuredRows.Row;
 import org.neo4j.driver.Driver;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,44 +35,26 @@ public final class DiscoveryBenchmark {
 
     private final GraphQlClient graphQl;
 
-    private final String base;
+    private final BenchmarkApp app;
 
     private final Driver driver;
 
-    private final HttpClient http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5))
-        .build();
+    private final HttpClient http = BenchmarkApp.httpClient();
 
-    private DiscoveryBenchmark(BenchmarkSettings settings, int port, ConfigurableApplicationContext context) {
+    private DiscoveryBenchmark(BenchmarkSettings settings, BenchmarkApp app) {
         this.settings = settings;
-        this.base = "http://127.0.0.1:" + port;
-        this.graphQl = new GraphQlClient(URI.create(this.base + "/graphql"));
-        this.driver = context.getBean(Driver.class);
+        this.app = app;
+        this.graphQl = new GraphQlClient(app.uri("/graphql"));
+        this.driver = app.driver();
     }
 
     public static void main(String[] args) throws Exception {
         BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
-        Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "benchmark-data-");
-        long started = System.nanoTime();
-        ConfigurableApplicationContext context = SpringApplication.run(AppgraphApplication.class, "--server.port=0",
-                "--appgraph.embedded.bolt-port=0", "--appgraph.embedded.data-dir=" + dataDir,
-                "--appgraph.demo.apps=" + settings.apps(), "--appgraph.embedded.page-cache=" + settings.pageCache(),
+        try (BenchmarkApp app = BenchmarkApp.start("discovery benchmark", settings,
                 "--appgraph.demo.releases-per-app=0", "--appgraph.outbox.enabled=false",
-                "--appgraph.ownership.sweep-enabled=false", "--logging.level.root=WARN",
-                "--logging.level.io.appgraph=INFO", "--logging.level.io.appgraph.platform.GraphQlErrors=OFF");
-        try {
-            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-            new DiscoveryBenchmark(settings, port, context).run();
+                "--appgraph.ownership.sweep-enabled=false")) {
+            new DiscoveryBenchmark(settings, app).run();
         }
-        finally {
-            context.close();
-            try (var paths = Files.walk(dataDir)) {
-                paths.sorted(Collections.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
-        System.out.printf(Locale.ROOT, "discovery benchmark done in %d s (start-up included)%n",
-                Duration.ofNanos(System.nanoTime() - started).toSeconds());
     }
 
     private void run() throws Exception {
@@ -139,7 +113,7 @@ public final class DiscoveryBenchmark {
         HeapSampler sampler = new HeapSampler();
         sampler.start();
         long started = System.nanoTime();
-        HttpResponse<byte[]> response = this.http.send(HttpRequest.newBuilder(URI.create(this.base + path))
+        HttpResponse<byte[]> response = this.http.send(HttpRequest.newBuilder(this.app.uri(path))
             .header("Content-Type", path.contains("mesh") ? "application/json" : "application/yaml")
             .timeout(Duration.ofMinutes(10))
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))

@@ -6,8 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +13,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -26,16 +23,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import io.appgraph.AppgraphApplication;
 import io.appgraph.benchmark.ClosedLoop.Measurement;
 import io.appgraph.benchmark.MeasuredRows.Row;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -81,19 +74,16 @@ public final class ReleaseBenchmark {
 
     private final Driver driver;
 
-    private final HttpClient http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5))
-        .build();
+    private final HttpClient http = BenchmarkApp.httpClient();
 
     private final MeterRegistry meters;
 
-    private ReleaseBenchmark(BenchmarkSettings settings, int port, Driver driver, MeterRegistry meters) {
+    private ReleaseBenchmark(BenchmarkSettings settings, BenchmarkApp app) {
         this.settings = settings;
-        this.meters = meters;
-        this.graphQl = new GraphQlClient(URI.create("http://127.0.0.1:" + port + "/graphql"));
-        this.webhook = URI.create("http://127.0.0.1:" + port + "/api/pipelines/events");
-        this.driver = driver;
+        this.meters = app.context().getBean(MeterRegistry.class);
+        this.graphQl = new GraphQlClient(app.uri("/graphql"));
+        this.webhook = app.uri("/api/pipelines/events");
+        this.driver = app.driver();
     }
 
     public static void main(String[] args) throws Exception {
@@ -102,28 +92,11 @@ public final class ReleaseBenchmark {
         // stops at 1,000 per app and 1,000,000 in all).
         int target = Integer.getInteger("benchmark.releases", 1_000_000);
         int perApp = (int) Math.min(1_000, (target + settings.apps() - 1L) / settings.apps());
-        Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "benchmark-data-");
-        long started = System.nanoTime();
-        ConfigurableApplicationContext context = SpringApplication.run(AppgraphApplication.class, "--server.port=0",
-                "--appgraph.embedded.bolt-port=0", "--appgraph.embedded.data-dir=" + dataDir,
-                "--appgraph.demo.apps=" + settings.apps(), "--appgraph.embedded.page-cache=" + settings.pageCache(),
+        try (BenchmarkApp app = BenchmarkApp.start("release benchmark", settings,
                 "--appgraph.demo.releases-per-app=" + perApp, "--appgraph.webhooks.pipeline-secret=" + SECRET,
-                "--appgraph.releases.writers.threads=" + Integer.getInteger("benchmark.writers", 1),
-                "--logging.level.root=WARN", "--logging.level.io.appgraph=INFO",
-                "--logging.level.io.appgraph.platform.GraphQlErrors=OFF");
-        try {
-            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-            new ReleaseBenchmark(settings, port, context.getBean(Driver.class), context.getBean(MeterRegistry.class))
-                .run();
+                "--appgraph.releases.writers.threads=" + Integer.getInteger("benchmark.writers", 1))) {
+            new ReleaseBenchmark(settings, app).run();
         }
-        finally {
-            context.close();
-            try (var paths = Files.walk(dataDir)) {
-                paths.sorted(Collections.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
-        System.out.printf(Locale.ROOT, "release benchmark done in %d s (start-up included)%n",
-                Duration.ofNanos(System.nanoTime() - started).toSeconds());
     }
 
     private void run() throws Exception {
