@@ -9,10 +9,16 @@ import org.neo4j.driver.Value;
  * load in batches. Bookmarks load in batches too, only when asked for: lists of thousands
  * of apps (a hub's blast radius) then carry no links they do not show.
  *
+ * @param lifecycle where the app is in its life, as Backstage names it (experimental,
+ * production, deprecated) or DISCOVERED; null when nobody said
+ * @param kind whether it is a component or a resource (such as a database)
+ * @param type what kind of component or resource, such as service, website or database
+ * @param system name of the system (a group of apps) it belongs to, or null
  * @param squadName the responsible squad's name, or null
  * @param ownerHandle the developer owner's handle, or null
  */
-public record App(String name, String description, Tier tier, String runbookUrl, String squadName, String ownerHandle) {
+public record App(String name, String description, Tier tier, String runbookUrl, String lifecycle, AppKind kind,
+        String type, String system, String squadName, String ownerHandle) {
 
     /**
      * A Cypher map projection of the app node bound to {@code variable} that
@@ -22,7 +28,7 @@ public record App(String name, String description, Tier tier, String runbookUrl,
      */
     public static String projection(String variable) {
         return """
-                %1$s { .name, .description, .tier, .runbookUrl,
+                %1$s { .name, .description, .tier, .runbookUrl, .lifecycle, .kind, .type, .system,
                        squad: head(COLLECT { MATCH (%1$s)-[:OWNED_BY]->(%1$s_squad:Squad) RETURN %1$s_squad.name LIMIT 1 }),
                        owner: head(COLLECT { MATCH (%1$s)-[:HAS_OWNER]->(%1$s_owner:Person) RETURN %1$s_owner.handle LIMIT 1 }) }"""
             .formatted(variable);
@@ -31,7 +37,9 @@ public record App(String name, String description, Tier tier, String runbookUrl,
     public static App from(Value value) {
         return new App(value.get("name").asString(), value.get("description").asString(null),
                 Values.enumOrNull(value.get("tier"), Tier.class), value.get("runbookUrl").asString(null),
-                value.get("squad").asString(null), value.get("owner").asString(null));
+                value.get("lifecycle").asString(null), AppKind.of(value.get("kind").asString(null)),
+                value.get("type").asString(null), value.get("system").asString(null), value.get("squad").asString(null),
+                value.get("owner").asString(null));
     }
 
     public String id() {

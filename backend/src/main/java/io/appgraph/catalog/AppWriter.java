@@ -43,30 +43,22 @@ final class AppWriter {
                 app.linkUrls = CASE WHEN $links IS NULL THEN app.linkUrls ELSE [l IN $links | l.url] END
             """;
 
-    // The old relationship becomes history, so "who owned this before" stays answerable.
-    private static final String SET_SQUAD = """
-            MATCH (app:App {name: $name}), (squad:Squad {name: $squad})
-            OPTIONAL MATCH (app)-[current:OWNED_BY]->(previous:Squad)
-            WITH app, squad, current, previous
-            WHERE previous IS NULL OR previous <> squad
-            FOREACH (_ IN CASE WHEN current IS NULL THEN [] ELSE [1] END |
-              CREATE (app)-[:PREVIOUSLY_OWNED_BY {since: current.since, until: datetime()}]->(previous))
-            DELETE current
-            CREATE (app)-[:OWNED_BY {since: datetime()}]->(squad)
-            """;
-
     private final Cypher cypher;
 
     private final AppQueries apps;
 
     private final AppOwners owners;
 
+    private final AppSquads squads;
+
     private final List<AppUpsertExtension> extensions;
 
-    AppWriter(Cypher cypher, AppQueries apps, AppOwners owners, ObjectProvider<AppUpsertExtension> extensions) {
+    AppWriter(Cypher cypher, AppQueries apps, AppOwners owners, AppSquads squads,
+            ObjectProvider<AppUpsertExtension> extensions) {
         this.cypher = cypher;
         this.apps = apps;
         this.owners = owners;
+        this.squads = squads;
         this.extensions = extensions.orderedStream().toList();
     }
 
@@ -91,7 +83,7 @@ final class AppWriter {
     private void write(TransactionContext tx, AppInput input, Map<String, Object> parameters) {
         this.cypher.run(tx, UPSERT, parameters);
         if (input.squad() != null) {
-            this.cypher.run(tx, SET_SQUAD, parameters);
+            this.squads.setSquad(tx, input.name(), input.squad());
         }
         if (input.owner() != null) {
             this.owners.setOwner(tx, input.name(), input.owner());

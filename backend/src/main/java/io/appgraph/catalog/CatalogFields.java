@@ -18,6 +18,10 @@ class CatalogFields {
             .property("description")
             .property("tier")
             .property("runbookUrl")
+            .property("lifecycle")
+            .expression("kind", "coalesce(%1$s.kind, 'COMPONENT')")
+            .property("type")
+            .property("system")
             // Bookmarks are stored as parallel label and URL lists, written together.
             .expression("links", """
                     [%2$s IN range(0, size(coalesce(%1$s.linkLabels, [])) - 1)
