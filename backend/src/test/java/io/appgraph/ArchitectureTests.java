@@ -27,7 +27,7 @@ class ArchitectureTests {
             .dependOnClassesThat()
             .resideInAnyPackage("io.appgraph.catalog..", "io.appgraph.org..", "io.appgraph.ownership..",
                     "io.appgraph.dependencies..", "io.appgraph.releases..", "io.appgraph.alerts..",
-                    "io.appgraph.demo..", "io.appgraph.node..")
+                    "io.appgraph.demo..", "io.appgraph.node..", "io.appgraph.backstage..")
             .check(MAIN);
     }
 

@@ -73,6 +73,7 @@ public final class DiscoveredEdges {
     private static final String WITHDRAW = """
             MATCH (caller:App)-[d:DEPENDS_ON]->(callee:App)
             WHERE $source IN d.sources
+              AND ($callers IS NULL OR caller.name IN $callers)
               AND NOT (caller.name + ' -> ' + callee.name) IN $listed
               AND ($retainSince IS NULL OR d.lastObserved IS NULL OR d.lastObserved < $retainSince)
             SET d.sources = [s IN d.sources WHERE s <> $source]
@@ -109,7 +110,18 @@ public final class DiscoveredEdges {
      */
     public void replace(TransactionContext tx, DependencySource source, Collection<String> apps,
             Collection<DiscoveredEdge> edges, ImportReport report) {
-        write(tx, source, apps, edges, null, report);
+        write(tx, source, apps, edges, null, null, report);
+    }
+
+    /**
+     * Makes {@code edges} exactly what {@code source} asserts about the calls of
+     * {@code callers}, for a source that speaks for part of the estate at a time (a
+     * Backstage catalog file): calls of other apps that the source asserted before keep
+     * it, and {@code edges} may add to them.
+     */
+    public void replaceFrom(TransactionContext tx, DependencySource source, Collection<String> callers,
+            Collection<DiscoveredEdge> edges, ImportReport report) {
+        write(tx, source, List.of(), edges, null, List.copyOf(callers), report);
     }
 
     /**
@@ -120,11 +132,11 @@ public final class DiscoveredEdges {
      */
     void observe(TransactionContext tx, Collection<DiscoveredEdge> edges, OffsetDateTime retainSince,
             ImportReport report) {
-        write(tx, DependencySource.MESH, List.of(), edges, retainSince, report);
+        write(tx, DependencySource.MESH, List.of(), edges, retainSince, null, report);
     }
 
     private void write(TransactionContext tx, DependencySource source, Collection<String> apps,
-            Collection<DiscoveredEdge> edges, OffsetDateTime retainSince, ImportReport report) {
+            Collection<DiscoveredEdge> edges, OffsetDateTime retainSince, List<String> callers, ImportReport report) {
         Map<String, DiscoveredEdge> distinct = distinct(edges);
         Set<String> names = new LinkedHashSet<>(apps);
         distinct.values().forEach(edge -> {
@@ -152,6 +164,7 @@ public final class DiscoveredEdges {
         withdraw.put("source", source.name());
         withdraw.put("listed", List.copyOf(distinct.keySet()));
         withdraw.put("retainSince", retainSince);
+        withdraw.put("callers", callers);
         Record withdrawn = this.cypher.run(tx, WITHDRAW, withdraw).get(0);
         report.count("edges", Change.REMOVED, withdrawn.get("removed").asLong());
     }

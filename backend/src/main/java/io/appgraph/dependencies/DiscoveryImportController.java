@@ -2,7 +2,6 @@ package io.appgraph.dependencies;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +36,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 final class DiscoveryImportController {
 
-    private static final int MAX_PROBLEMS = 50;
-
     private final DiscoveryProperties properties;
 
     private final MeshImport mesh;
@@ -62,15 +59,15 @@ final class DiscoveryImportController {
     ResponseEntity<Map<String, Object>> networkPolicies(@RequestBody(required = false) byte[] body,
             @RequestParam(name = "dryRun", required = false) String dryRun) {
         try {
-            boolean rehearsal = dryRun(dryRun);
+            boolean rehearsal = Imports.dryRun(dryRun);
             NetworkPolicies policies = new NetworkPolicies(this.properties.appLabels());
             ImportReport report = new ImportReport(DependencySource.NETWORK_POLICY, rehearsal, 0);
             int[] documents = { 0 };
-            YamlDocuments.each(nonEmpty(body, "NetworkPolicy YAML"), true, (index, document) -> {
+            YamlDocuments.each(Imports.nonEmpty(body, "NetworkPolicy YAML"), true, (index, document) -> {
                 documents[0] = index + 1;
                 policies.read(index, document, report);
             });
-            refuseIfAny("Invalid network policies", policies.problems());
+            Imports.refuseIfAny("Invalid network policies", policies.problems());
             report.documents(documents[0]);
             return this.imports.run(report, tx -> this.networkPolicies.write(tx, policies, report));
         }
@@ -83,10 +80,10 @@ final class DiscoveryImportController {
     ResponseEntity<Map<String, Object>> mesh(@RequestBody(required = false) byte[] body,
             @RequestParam(name = "dryRun", required = false) String dryRun) {
         try {
-            boolean rehearsal = dryRun(dryRun);
+            boolean rehearsal = Imports.dryRun(dryRun);
             JsonNode answer;
             try {
-                answer = this.json.readTree(nonEmpty(body, "Prometheus query JSON"));
+                answer = this.json.readTree(Imports.nonEmpty(body, "Prometheus query JSON"));
             }
             catch (JacksonException ex) {
                 throw new ImportRefusedException("Invalid mesh traffic",
@@ -95,7 +92,7 @@ final class DiscoveryImportController {
             ImportReport report = new ImportReport(DependencySource.MESH, rehearsal, 0);
             MeshTraffic traffic = new MeshTraffic();
             traffic.read(answer, report);
-            refuseIfAny("Invalid mesh traffic", traffic.problems());
+            Imports.refuseIfAny("Invalid mesh traffic", traffic.problems());
             report.documents(traffic.series());
             List<DiscoveredEdge> seen = traffic.edges();
             OffsetDateTime latest = seen.stream()
@@ -108,35 +105,6 @@ final class DiscoveryImportController {
         }
         catch (ImportRefusedException ex) {
             return Imports.refused(ex);
-        }
-    }
-
-    private static boolean dryRun(String value) {
-        if (value == null || value.equals("false")) {
-            return false;
-        }
-        if (value.isEmpty() || value.equals("true")) {
-            return true;
-        }
-        throw new ImportRefusedException("Invalid dryRun",
-                List.of("dryRun must be true or false, was '" + value + "'"));
-    }
-
-    private static byte[] nonEmpty(byte[] body, String what) {
-        if (body == null || body.length == 0) {
-            throw new ImportRefusedException("Empty body", List.of("Send " + what + " as the request body"));
-        }
-        return body;
-    }
-
-    private static void refuseIfAny(String error, List<String> problems) {
-        if (!problems.isEmpty()) {
-            List<String> shown = (problems.size() > MAX_PROBLEMS) ? problems.subList(0, MAX_PROBLEMS) : problems;
-            List<String> details = new ArrayList<>(shown);
-            if (problems.size() > MAX_PROBLEMS) {
-                details.add("… and " + (problems.size() - MAX_PROBLEMS) + " more problems");
-            }
-            throw new ImportRefusedException(error + ": nothing was imported", details);
         }
     }
 

@@ -40,6 +40,11 @@ public final class ImportReport {
 
     private int warningCount;
 
+    // The warnings found before the first unit of work, which a retried one keeps.
+    private int warningsBeforeWork = -1;
+
+    private int warningCountBeforeWork;
+
     public ImportReport(DependencySource source, boolean dryRun, int documents) {
         this.source = source;
         this.dryRun = dryRun;
@@ -83,9 +88,20 @@ public final class ImportReport {
         }
     }
 
-    /** Forgets the counts, for a unit of work the driver runs again. */
+    /**
+     * Forgets the counts and the warnings of an earlier try, for a unit of work the
+     * driver runs again.
+     */
     void reset() {
         this.changes.clear();
+        if (this.warningsBeforeWork < 0) {
+            this.warningsBeforeWork = this.warnings.size();
+            this.warningCountBeforeWork = this.warningCount;
+        }
+        else {
+            this.warnings.subList(this.warningsBeforeWork, this.warnings.size()).clear();
+            this.warningCount = this.warningCountBeforeWork;
+        }
     }
 
     /** The report as the import endpoints answer it. */

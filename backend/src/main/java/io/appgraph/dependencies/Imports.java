@@ -1,6 +1,8 @@
 package io.appgraph.dependencies;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -20,6 +22,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public final class Imports {
+
+    private static final int MAX_PROBLEMS = 50;
 
     private static final Log log = LogFactory.getLog(Imports.class);
 
@@ -60,6 +64,41 @@ public final class Imports {
         body.put("error", ex.getMessage());
         body.put("details", ex.details());
         return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(body);
+    }
+
+    /** Whether the {@code dryRun} query parameter asks for a rehearsal. */
+    public static boolean dryRun(String value) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.isEmpty() || value.equals("true")) {
+            return true;
+        }
+        throw new ImportRefusedException("Invalid dryRun",
+                List.of("dryRun must be true or false, was '" + value + "'"));
+    }
+
+    /** The request body, refused when there is none. */
+    public static byte[] nonEmpty(byte[] body, String what) {
+        if (body == null || body.length == 0) {
+            throw new ImportRefusedException("Empty body", List.of("Send " + what + " as the request body"));
+        }
+        return body;
+    }
+
+    /**
+     * Refuses the batch when the input had problems, listing the first
+     * {@value #MAX_PROBLEMS}.
+     */
+    public static void refuseIfAny(String error, List<String> problems) {
+        if (!problems.isEmpty()) {
+            List<String> shown = (problems.size() > MAX_PROBLEMS) ? problems.subList(0, MAX_PROBLEMS) : problems;
+            List<String> details = new ArrayList<>(shown);
+            if (problems.size() > MAX_PROBLEMS) {
+                details.add("… and " + (problems.size() - MAX_PROBLEMS) + " more problems");
+            }
+            throw new ImportRefusedException(error + ": nothing was imported", details);
+        }
     }
 
 }
