@@ -60,6 +60,7 @@ class PlannedReadsIT extends IntegrationTest {
                     MATCH (a:App {name: 'payments-api'}), (old:Person {handle: 'old.timer'}), (s:Squad {name: 'search'})
                     CREATE (a)-[:PREVIOUSLY_HAD_OWNER {since: datetime('2023-01-01T09:00:00Z'), until: datetime('2024-01-01T09:00:00Z')}]->(old)
                     CREATE (a)-[:PREVIOUSLY_OWNED_BY {since: datetime('2022-01-01T09:00:00Z'), until: datetime('2024-01-01T09:00:00Z')}]->(s)
+                    SET a.lifecycle = 'production', a.type = 'service', a.system = 'payments'
                     WITH a
                     UNWIND range(1, 3) AS i
                     CREATE (:Release {externalId: 'r-' + i, version: '1.' + i, commit: 'c' + i, pipelineUrl: 'https://ci.example.com/' + i,
