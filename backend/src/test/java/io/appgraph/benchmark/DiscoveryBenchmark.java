@@ -91,6 +91,10 @@ public final class DiscoveryBenchmark {
         timeImport("mesh sample of every allowed call", "/api/import/mesh", mesh);
         timeImport("mesh sample, same again", "/api/import/mesh", mesh);
 
+        byte[] catalog = timeExport();
+        timeImport("Backstage: the export, dry run", "/api/import/backstage?dryRun=true", catalog);
+        timeImport("Backstage: the export imported back", "/api/import/backstage", catalog);
+
         List<Row> rows = new ArrayList<>();
         rows.addAll(MeasuredRows.measure(this.settings, "Drift, whole estate (first 100)", 10, 30,
                 this.graphQl.query(
@@ -125,6 +129,28 @@ public final class DiscoveryBenchmark {
         System.out.printf(Locale.ROOT, "%-36s %3d in %6.2f s; heap used before %,5d MiB, at most %,5d MiB; %s%n", what,
                 response.statusCode(), seconds, before >> 20, sampler.peak >> 20, (response.statusCode() == 200)
                         ? answer.path("changes").toString() : new String(response.body(), StandardCharsets.UTF_8));
+    }
+
+    // The whole estate as Backstage entity YAML, streamed.
+    private byte[] timeExport() throws Exception {
+        System.gc();
+        long before = heapUsed();
+        HeapSampler sampler = new HeapSampler();
+        sampler.start();
+        long started = System.nanoTime();
+        HttpResponse<byte[]> response = this.http.send(HttpRequest.newBuilder(this.app.uri("/api/export/backstage"))
+            .timeout(Duration.ofMinutes(10))
+            .GET()
+            .build(), HttpResponse.BodyHandlers.ofByteArray());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        sampler.interrupt();
+        sampler.join();
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        System.out.printf(Locale.ROOT,
+                "%-36s %3d in %6.2f s; heap used before %,5d MiB, at most %,5d MiB; %,d entities, %,d KiB%n",
+                "Backstage: export the estate", response.statusCode(), seconds, before >> 20, sampler.peak >> 20,
+                body.split("\nkind: ", -1).length - 1, response.body().length >> 10);
+        return response.body();
     }
 
     private static long heapUsed() {
