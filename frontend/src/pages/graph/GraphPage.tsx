@@ -4,10 +4,11 @@ import { useQuery } from 'urql';
 import { ErrorMessage, Loading } from '../../components/Status';
 import { EstateGraphDocument, GraphBlastRadiusDocument } from '../../gql/graphql';
 import {
-  blastHighlight, graphViewParams, matchApps, MAX_DEPTH, MIN_DEPTH, readGraphView, squadLegend, squadScope,
+  blastHighlight, CALL_STYLES, graphViewParams, matchApps, MAX_DEPTH, MIN_DEPTH, readGraphView, squadLegend, squadScope,
   toEstateGraph, type GraphViewState, type NodeView,
 } from '../../lib/estateGraph';
 import { SquadBadge } from '../../components/SquadBadge';
+import { countShown, SOURCE_LABELS, SOURCES, sourcesParam, toggleSource } from '../../lib/dependencySources';
 import { squadColor } from '../../lib/squadColor';
 import './GraphPage.css';
 
@@ -47,8 +48,14 @@ export default function GraphPage() {
     () => (radius ? blastHighlight(radius.app.name, radius.impacted.map((i) => ({ name: i.app.name, distance: i.distance }))) : null),
     [radius],
   );
-  const nodeView: NodeView = useMemo(() => ({ lit, scope, selected: view.app }), [lit, scope, view.app]);
-  const highlightKey = radius ? `${radius.app.name}:${radius.maxDepth}:${radius.count}` : 'none';
+  const sourcesKey = sourcesParam(view.sources);
+  // A new set on every render would redraw every call; the URL's value says when it changed.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const sources = useMemo(() => view.sources, [sourcesKey]);
+  const nodeView: NodeView = useMemo(() => ({ lit, scope, selected: view.app, sources }), [lit, scope, view.app, sources]);
+  const highlightKey = (radius ? `${radius.app.name}:${radius.maxDepth}:${radius.count}` : 'none')
+    + (sourcesKey !== null ? ` sources=${sourcesKey}` : '');
+  const shownCalls = useMemo(() => (edges && sources ? countShown(edges, sources) : null), [edges, sources]);
   const [layoutRunning, setLayoutRunning] = useState(false);
 
   const select = useCallback((app: string) => update({ app, search: '' }), [update]);
@@ -63,6 +70,7 @@ export default function GraphPage() {
         <h1>Estate graph</h1>
         <p className="muted graph-counts">
           {graph.order.toLocaleString('en')} apps, {graph.size.toLocaleString('en')} calls
+          {shownCalls !== null && <> · {shownCalls.toLocaleString('en')} shown</>}
           {layoutRunning ? ' · arranging…' : ''}
         </p>
 
@@ -152,6 +160,33 @@ export default function GraphPage() {
           {legend.length > LEGEND_SQUADS && (
             <p className="muted">…and {(legend.length - LEGEND_SQUADS).toLocaleString('en')} smaller squads: pick one with the squad filter.</p>
           )}
+          <h3>Calls</h3>
+          <ul className="call-legend" aria-label="Calls by what reports them">
+            {(Object.keys(CALL_STYLES) as (keyof typeof CALL_STYLES)[]).map((kind) => (
+              <li key={kind}>
+                <span className={'line-swatch ' + kind} style={{ background: CALL_STYLES[kind].color }} />
+                {CALL_STYLES[kind].label}
+              </li>
+            ))}
+          </ul>
+          <fieldset className="source-filter">
+            <legend>Show calls reported by</legend>
+            {SOURCES.map((source) => (
+              <label key={source}>
+                <input
+                  type="checkbox"
+                  checked={view.sources?.has(source) ?? true}
+                  onChange={() => update({ sources: toggleSource(view.sources, source) })}
+                />
+                {SOURCE_LABELS[source]}
+              </label>
+            ))}
+            {view.sources && (
+              <button type="button" className="linklike" onClick={() => update({ sources: null })}>
+                Show all calls
+              </button>
+            )}
+          </fieldset>
         </section>
       </aside>
 
