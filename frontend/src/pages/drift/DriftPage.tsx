@@ -46,7 +46,7 @@ export default function DriftPage() {
           <select value={view.squad ?? ''} onChange={(e) => update({ squad: e.target.value || null })}>
             <option value="">Whole estate</option>
             {squads.data?.squads.map((s) => <option key={s.name} value={s.name}>{s.name}</option>)}
-            {view.squad && squads.data && !squads.data.squads.some((s) => s.name === view.squad) && (
+            {view.squad && !squads.data?.squads.some((s) => s.name === view.squad) && (
               <option value={view.squad}>{view.squad}</option>
             )}
           </select>

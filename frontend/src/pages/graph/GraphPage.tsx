@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { ErrorMessage, Loading } from '../../components/Status';
@@ -8,7 +8,7 @@ import {
   toEstateGraph, type GraphViewState, type NodeView,
 } from '../../lib/estateGraph';
 import { SquadBadge } from '../../components/SquadBadge';
-import { countShown, SOURCE_LABELS, SOURCES, sourcesParam, toggleSource } from '../../lib/dependencySources';
+import { countShown, SOURCE_LABELS, SOURCES, sourcesParam, toggleSource, type Source } from '../../lib/dependencySources';
 import { squadColor } from '../../lib/squadColor';
 import './GraphPage.css';
 
@@ -169,24 +169,7 @@ export default function GraphPage() {
               </li>
             ))}
           </ul>
-          <fieldset className="source-filter">
-            <legend>Show calls reported by</legend>
-            {SOURCES.map((source) => (
-              <label key={source}>
-                <input
-                  type="checkbox"
-                  checked={view.sources?.has(source) ?? true}
-                  onChange={() => update({ sources: toggleSource(view.sources, source) })}
-                />
-                {SOURCE_LABELS[source]}
-              </label>
-            ))}
-            {view.sources && (
-              <button type="button" className="linklike" onClick={() => update({ sources: null })}>
-                Show all calls
-              </button>
-            )}
-          </fieldset>
+          <SourceFilter sources={view.sources} onChange={(sources) => update({ sources })} />
         </section>
       </aside>
 
@@ -196,6 +179,34 @@ export default function GraphPage() {
         </Suspense>
       </div>
     </section>
+  );
+}
+
+/** Which sources' calls are drawn; shown checked at once, while the URL (and with it the view) changes a moment later. */
+function SourceFilter({ sources, onChange }: { sources: Set<Source> | null; onChange: (sources: Set<Source> | null) => void }) {
+  const [checked, setChecked] = useState(sources);
+  const key = sourcesParam(sources);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => setChecked(sources), [key]);
+  const change = (next: Set<Source> | null) => {
+    setChecked(next);
+    onChange(next);
+  };
+  return (
+    <fieldset className="source-filter">
+      <legend>Show calls reported by</legend>
+      {SOURCES.map((source) => (
+        <label key={source}>
+          <input type="checkbox" checked={checked?.has(source) ?? true} onChange={() => change(toggleSource(checked, source))} />
+          {SOURCE_LABELS[source]}
+        </label>
+      ))}
+      {checked && (
+        <button type="button" className="linklike" onClick={() => change(null)}>
+          Show all calls
+        </button>
+      )}
+    </fieldset>
   );
 }
 
