@@ -54,7 +54,7 @@ export default function DriftPage() {
         <StaleDaysField days={view.staleDays} onDays={(staleDays) => update({ staleDays })} />
         {drift && (
           <span className="muted" role="status">
-            {drift.lastObserved ? <>Mesh traffic last imported {relativeTime(drift.lastObserved, now)}.</> : <>No mesh traffic imported yet.</>}
+            {drift.lastObserved ? <>The mesh last saw traffic {relativeTime(drift.lastObserved, now)}.</> : <>No mesh traffic imported yet.</>}
             {updating && ' Updating…'}
           </span>
         )}

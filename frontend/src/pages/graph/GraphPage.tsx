@@ -126,6 +126,8 @@ export default function GraphPage() {
           </select>
         </div>
 
+        <SourceFilter sources={view.sources} onChange={(sources) => update({ sources })} />
+
         {view.app && (
           <BlastPanel
             app={view.app}
@@ -141,6 +143,16 @@ export default function GraphPage() {
         <section className="graph-legend" aria-label="Legend">
           <h2>Legend</h2>
           <p className="muted">Size: apps that depend on it. Ringed red: an alert is firing.</p>
+          <h3>Calls</h3>
+          <ul className="call-legend" aria-label="Calls by what reports them">
+            {(Object.keys(CALL_STYLES) as (keyof typeof CALL_STYLES)[]).map((kind) => (
+              <li key={kind}>
+                <span className={'line-swatch ' + kind} style={{ background: CALL_STYLES[kind].color }} />
+                {CALL_STYLES[kind].label}
+              </li>
+            ))}
+          </ul>
+          <h3>Squads</h3>
           <ul>
             {legend.filter((l, i) => i < LEGEND_SQUADS || l.squad === view.squad).map((l) => (
               <li key={l.squad ?? ''}>
@@ -160,16 +172,6 @@ export default function GraphPage() {
           {legend.length > LEGEND_SQUADS && (
             <p className="muted">…and {(legend.length - LEGEND_SQUADS).toLocaleString('en')} smaller squads: pick one with the squad filter.</p>
           )}
-          <h3>Calls</h3>
-          <ul className="call-legend" aria-label="Calls by what reports them">
-            {(Object.keys(CALL_STYLES) as (keyof typeof CALL_STYLES)[]).map((kind) => (
-              <li key={kind}>
-                <span className={'line-swatch ' + kind} style={{ background: CALL_STYLES[kind].color }} />
-                {CALL_STYLES[kind].label}
-              </li>
-            ))}
-          </ul>
-          <SourceFilter sources={view.sources} onChange={(sources) => update({ sources })} />
         </section>
       </aside>
 
