@@ -7,6 +7,7 @@ import { Loading } from './components/Status';
 const DirectoryPage = lazy(() => import('./pages/directory/DirectoryPage'));
 const AppPage = lazy(() => import('./pages/app/AppPage'));
 const GraphPage = lazy(() => import('./pages/graph/GraphPage'));
+const DriftPage = lazy(() => import('./pages/drift/DriftPage'));
 const ReleasesPage = lazy(() => import('./pages/releases/ReleasesPage'));
 const AlertsPage = lazy(() => import('./pages/alerts/AlertsPage'));
 const OwnershipPage = lazy(() => import('./pages/ownership/OwnershipPage'));
@@ -18,6 +19,7 @@ const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const sections = [
   { to: '/', label: 'Apps', end: true },
   { to: '/graph', label: 'Graph' },
+  { to: '/drift', label: 'Drift' },
   { to: '/releases', label: 'Releases' },
   { to: '/alerts', label: 'Alerts' },
   { to: '/ownership', label: 'Ownership' },
@@ -45,6 +47,7 @@ export function App() {
             <Route path="/" element={<DirectoryPage />} />
             <Route path="/apps/:name" element={<AppPage />} />
             <Route path="/graph" element={<GraphPage />} />
+            <Route path="/drift" element={<DriftPage />} />
             <Route path="/releases" element={<ReleasesPage />} />
             <Route path="/alerts" element={<AlertsPage />} />
             <Route path="/ownership" element={<OwnershipPage />} />

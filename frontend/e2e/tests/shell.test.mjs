@@ -43,7 +43,7 @@ test('GraphiQL is bundled: it loads and answers a query with no other host reach
 });
 
 test('with the API down, every page says so instead of going blank', async () => {
-  for (const path of ['/', '/apps/payments-api', '/graph', '/releases', '/ownership', '/squads/edge', '/people/jason.reyes']) {
+  for (const path of ['/', '/apps/payments-api', '/graph', '/drift', '/releases', '/ownership', '/squads/edge', '/people/jason.reyes']) {
     const view = await open(path);
     const { page } = view;
     // From now on the API cannot be reached, as when the server is down behind a proxy.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   blastHighlight, clusterPlacement, DEFAULT_DEPTH, DIMMED_NODE, edgeDisplay, graphViewParams, layoutMillis, LIT_EDGE,
-  matchApps, nodeDisplay, nodeSize, readGraphView, squadLegend, squadScope, toEstateGraph,
+  CALL_STYLES, matchApps, nodeDisplay, nodeSize, readGraphView, squadLegend, squadScope, toEstateGraph,
   type EstateEdge, type EstateNode, type NodeView,
 } from './estateGraph';
 import { squadColor, UNASSIGNED_COLOR } from './squadColor';
@@ -126,18 +126,47 @@ describe('squad filter', () => {
   });
 });
 
+describe('calls by source', () => {
+  const sourced: EstateEdge[] = [
+    { from: 'checkout-api', to: 'auth-service', sources: ['DECLARED', 'MESH'] },
+    { from: 'payments-api', to: 'auth-service', sources: ['DECLARED', 'NETWORK_POLICY'] },
+    { from: 'web-shop', to: 'auth-service', sources: ['NETWORK_POLICY'] },
+  ];
+  const graph = toEstateGraph(nodes, sourced);
+
+  it('draws observed calls solid, declared-only ones blue and allowed-only ones faint', () => {
+    expect(graph.getEdgeAttributes('checkout-api', 'auth-service')).toMatchObject({ kind: 'observed', color: CALL_STYLES.observed.color });
+    expect(graph.getEdgeAttributes('payments-api', 'auth-service')).toMatchObject({ kind: 'declared', color: CALL_STYLES.declared.color });
+    expect(graph.getEdgeAttributes('web-shop', 'auth-service')).toMatchObject({ kind: 'allowed', color: CALL_STYLES.allowed.color });
+  });
+
+  it('takes a call without sources for a declared one', () => {
+    expect(toEstateGraph(nodes, edges).getEdgeAttributes('web-shop', 'checkout-api').kind).toBe('declared');
+  });
+
+  it('hides the calls none of whose sources the filter keeps, then applies the blast radius', () => {
+    const mesh: NodeView = { ...plain, sources: new Set(['MESH']) };
+    expect(edgeDisplay('checkout-api', 'auth-service', mesh, ['DECLARED', 'MESH'])).toEqual({});
+    expect(edgeDisplay('payments-api', 'auth-service', mesh, ['DECLARED', 'NETWORK_POLICY'])).toEqual({ hidden: true });
+    expect(edgeDisplay('web-shop', 'auth-service', plain, ['NETWORK_POLICY'])).toEqual({});
+    const lit = blastHighlight('auth-service', [{ name: 'checkout-api', distance: 1 }]);
+    expect(edgeDisplay('checkout-api', 'auth-service', { ...mesh, lit }, ['MESH']).color).toBe(LIT_EDGE);
+  });
+});
+
 describe('URL state', () => {
   it('reads defaults from an empty URL', () => {
-    expect(readGraphView(new URLSearchParams())).toEqual({ app: null, depth: DEFAULT_DEPTH, squad: null, search: '' });
+    expect(readGraphView(new URLSearchParams())).toEqual({ app: null, depth: DEFAULT_DEPTH, squad: null, search: '', sources: null });
   });
 
   it('round-trips a view and clamps the depth to 1..20', () => {
-    const view = { app: 'auth-service', depth: 7, squad: 'payments', search: 'auth' };
+    const view = { app: 'auth-service', depth: 7, squad: 'payments', search: 'auth', sources: new Set(['MESH', 'DECLARED'] as const) };
     expect(readGraphView(graphViewParams(view))).toEqual(view);
     expect(readGraphView(new URLSearchParams('depth=99')).depth).toBe(20);
     expect(readGraphView(new URLSearchParams('depth=0')).depth).toBe(1);
     expect(readGraphView(new URLSearchParams('depth=abc')).depth).toBe(DEFAULT_DEPTH);
-    expect(graphViewParams({ app: null, depth: DEFAULT_DEPTH, squad: null, search: '' }).toString()).toBe('');
+    expect(graphViewParams({ app: null, depth: DEFAULT_DEPTH, squad: null, search: '', sources: null }).toString()).toBe('');
+    expect(graphViewParams({ ...view, sources: new Set(['MESH', 'DECLARED'] as const) }).get('sources')).toBe('DECLARED,MESH');
   });
 });
 

@@ -1,4 +1,5 @@
 import Graph from 'graphology';
+import { callKind, readSources, showsCall, sourcesParam, type CallKind, type Source } from './dependencySources';
 import { squadColor } from './squadColor';
 
 /**
@@ -19,6 +20,15 @@ export interface EstateEdge {
   from: string;
   /** The callee, which the caller depends on. */
   to: string;
+  /** Every source that reports the call (DECLARED, NETWORK_POLICY, MESH, BACKSTAGE). */
+  sources?: readonly string[] | null;
+}
+
+export interface EdgeAttributes {
+  sources: readonly string[];
+  kind: CallKind;
+  color: string;
+  size: number;
 }
 
 export interface NodeAttributes {
@@ -33,7 +43,24 @@ export interface NodeAttributes {
   type: 'circle' | 'alerting';
 }
 
-export type EstateGraph = Graph<NodeAttributes>;
+export type EstateGraph = Graph<NodeAttributes, EdgeAttributes>;
+
+/**
+ * How a call is drawn by what reports it: what the mesh observed solid and dark, what is only
+ * declared in blue, what a network policy merely allows faint. (Sigma's WebGL lines cannot be
+ * dashed, so colour and width tell them apart.)
+ */
+export const CALL_STYLES: Record<CallKind, { color: string; size: number; label: string }> = {
+  observed: { color: '#7d8799', size: 1, label: 'Observed by the mesh' },
+  declared: { color: '#86a8ea', size: 1, label: 'Declared only, never observed' },
+  allowed: { color: '#e4e7ed', size: 0.5, label: 'Only allowed by a network policy' },
+};
+
+/** A call's drawing attributes from its sources. */
+export function edgeAttributes(sources: readonly string[]): EdgeAttributes {
+  const kind = callKind(sources);
+  return { sources, kind, ...CALL_STYLES[kind] };
+}
 
 /** Node radius in pixels: grows with the square root of the dependents, so hubs stand out without hiding the rest. */
 export function nodeSize(dependentCount: number): number {
@@ -80,7 +107,7 @@ export function clusterPlacement(nodes: readonly EstateNode[]): Map<string, { x:
 
 /** The graphology graph sigma draws: one node per app, one directed edge per call (caller -> callee). */
 export function toEstateGraph(nodes: readonly EstateNode[], edges: readonly EstateEdge[]): EstateGraph {
-  const graph: EstateGraph = new Graph<NodeAttributes>({ type: 'directed', multi: false, allowSelfLoops: false });
+  const graph: EstateGraph = new Graph<NodeAttributes, EdgeAttributes>({ type: 'directed', multi: false, allowSelfLoops: false });
   const placement = clusterPlacement(nodes);
   for (const node of nodes) {
     const at = placement.get(node.name) ?? { x: 0, y: 0 };
@@ -98,7 +125,7 @@ export function toEstateGraph(nodes: readonly EstateNode[], edges: readonly Esta
   }
   for (const edge of edges) {
     if (edge.from === edge.to || !graph.hasNode(edge.from) || !graph.hasNode(edge.to)) continue;
-    graph.mergeEdge(edge.from, edge.to);
+    graph.mergeEdge(edge.from, edge.to, edgeAttributes(edge.sources ?? ['DECLARED']));
   }
   return graph;
 }
@@ -148,6 +175,8 @@ export interface NodeView {
   /** The apps the squad filter keeps: everything else is hidden. */
   scope: Set<string> | null;
   selected: string | null;
+  /** The sources whose calls are drawn; null draws every call. */
+  sources?: ReadonlySet<Source> | null;
 }
 
 export interface NodeDisplay {
@@ -180,8 +209,12 @@ export interface EdgeDisplay {
   size?: number;
 }
 
-/** How one call is drawn: within the blast radius (callers towards the selected app) it is lit, otherwise faint. */
-export function edgeDisplay(from: string, to: string, view: NodeView): EdgeDisplay {
+/**
+ * How one call is drawn: hidden when the source filter leaves none of its sources; within the
+ * blast radius (callers towards the selected app) it is lit, otherwise faint.
+ */
+export function edgeDisplay(from: string, to: string, view: NodeView, sources?: readonly string[]): EdgeDisplay {
+  if (sources && !showsCall(sources, view.sources ?? null)) return { hidden: true };
   if (view.scope && !((view.scope.has(from) || (view.lit?.has(from) ?? false)) && (view.scope.has(to) || (view.lit?.has(to) ?? false)))) {
     return { hidden: true };
   }
@@ -204,6 +237,8 @@ export interface GraphViewState {
   depth: number;
   squad: string | null;
   search: string;
+  /** The sources whose calls are drawn (`?sources=MESH,DECLARED`); null draws every call. */
+  sources: Set<Source> | null;
 }
 
 export function readGraphView(params: URLSearchParams): GraphViewState {
@@ -213,6 +248,7 @@ export function readGraphView(params: URLSearchParams): GraphViewState {
     depth: Number.isFinite(depth) ? Math.min(MAX_DEPTH, Math.max(MIN_DEPTH, depth)) : DEFAULT_DEPTH,
     squad: params.get('squad') || null,
     search: params.get('q') ?? '',
+    sources: readSources(params),
   };
 }
 
@@ -223,6 +259,8 @@ export function graphViewParams(view: GraphViewState): URLSearchParams {
   if (view.depth !== DEFAULT_DEPTH) params.set('depth', String(view.depth));
   if (view.squad) params.set('squad', view.squad);
   if (view.search) params.set('q', view.search);
+  const sources = sourcesParam(view.sources);
+  if (sources !== null) params.set('sources', sources);
   return params;
 }
 

@@ -4,21 +4,26 @@ import { type CombinedError, useMutation, useQuery, useSubscription } from 'urql
 import { AppLink } from '../../components/AppLink';
 import { LinksMenu } from '../../components/LinksMenu';
 import { PersonName } from '../../components/PersonName';
+import { SourceBadges } from '../../components/SourceBadges';
 import { SquadBadge } from '../../components/SquadBadge';
 import { ErrorMessage, Loading } from '../../components/Status';
 import { TierLabel } from '../../components/TierLabel';
 import '../../components/shared.css';
 import {
   AppPageDocument,
+  type AppCallFragment,
   type AppPageQuery,
   AppReleaseEventsDocument,
   type AppReleaseEventsSubscription,
   ReassignAppOwnerDocument,
 } from '../../gql/graphql';
 import { useDebounced } from '../../hooks/useDebounced';
+import { useNow } from '../../hooks/useNow';
 import { useLastData } from '../../hooks/useLastData';
 import { MAX_DEPTH, MIN_DEPTH, groupBySquad, parseDepth } from '../../lib/blastRadius';
 import { alertsOfApp, formatMinutes, relativeTime } from '../../lib/alerts';
+import { isStale, observedLabel, STALE_DAYS } from '../../lib/dependencySources';
+import { driftOfSquad } from '../../lib/drift';
 import { formatDuration, inProgress, mergeLiveReleases } from '../../lib/liveReleases';
 import './AppPage.css';
 
@@ -300,32 +305,52 @@ function suggestionReason(reason: string, lastReleasedAt: string | null | undefi
 }
 
 function Neighbours({ app }: { app: App }) {
+  const now = useNow(60_000);
+  const calls = app.dependencyEdges.map((e) => ({ ...e, app: e.to }));
+  const callers = app.dependentEdges.map((e) => ({ ...e, app: e.from }));
   return (
     <section className="panel" aria-labelledby="neighbours-heading">
       <h2 id="neighbours-heading">Dependencies</h2>
       <div className="neighbours">
         <div>
-          <h3>Calls ({app.dependencies.length})</h3>
-          <AppList apps={app.dependencies} none="It calls no other app." label={'Apps ' + app.name + ' calls'} />
+          <h3>Calls ({calls.length})</h3>
+          <CallList calls={calls} now={now} none="It calls no other app." label={'Apps ' + app.name + ' calls'} />
         </div>
         <div>
-          <h3>Called by ({app.dependents.length})</h3>
-          <AppList apps={app.dependents} none="No app calls it." label={'Apps that call ' + app.name} />
+          <h3>Called by ({callers.length})</h3>
+          <CallList calls={callers} now={now} none="No app calls it." label={'Apps that call ' + app.name} />
         </div>
       </div>
+      <p className="muted call-note">
+        Each call shows where it was learned from; the mesh's calls when it last saw them. Calls not seen for {STALE_DAYS} days are
+        marked stale: see <Link to={driftOfSquad(app.squad?.name ?? null)}>dependency drift</Link>.
+      </p>
     </section>
   );
 }
 
-function AppList({ apps, none, label }: { apps: App['dependencies']; none: string; label: string }) {
-  if (apps.length === 0) return <p className="muted">{none}</p>;
+type Call = AppCallFragment & { app: { name: string; squad?: { name: string } | null } };
+
+function CallList({ calls, now, none, label }: { calls: Call[]; now: Date; none: string; label: string }) {
+  if (calls.length === 0) return <p className="muted">{none}</p>;
   return (
-    <ul className="app-list" aria-label={label}>
-      {apps.map((a) => (
-        <li key={a.name}>
-          <AppLink name={a.name} /> <SquadBadge name={a.squad?.name} />
-        </li>
-      ))}
+    <ul className="app-list call-list" aria-label={label}>
+      {calls.map((c) => {
+        const seen = observedLabel(c.lastObserved, c.requestRate, now);
+        const stale = isStale(c.lastObserved, now);
+        return (
+          <li key={c.app.name} className={stale ? 'stale' : undefined}>
+            <AppLink name={c.app.name} /> <SquadBadge name={c.app.squad?.name} /> <SourceBadges sources={c.sources} />
+            {seen && (
+              <span className={'observed-at' + (stale ? ' stale' : '')} title={c.lastObserved ? 'Last observed ' + formatTime(c.lastObserved) : undefined}>
+                {' '}
+                {seen}
+                {stale && ' · stale'}
+              </span>
+            )}
+          </li>
+        );
+      })}
     </ul>
   );
 }

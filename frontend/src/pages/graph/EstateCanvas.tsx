@@ -6,12 +6,14 @@ import { useEffect, useRef, useState } from 'react';
 import Sigma from 'sigma';
 import { EdgeLineProgram } from 'sigma/rendering';
 import type { LayoutProgress, LayoutRequest } from './layout.worker';
-import { edgeDisplay, layoutMillis, nodeDisplay, type EstateGraph, type NodeAttributes, type NodeView } from '../../lib/estateGraph';
+import {
+  edgeDisplay, layoutMillis, nodeDisplay, type EdgeAttributes, type EstateGraph, type NodeAttributes, type NodeView,
+} from '../../lib/estateGraph';
 
 // Only this file (loaded with the /graph route) imports sigma: the WebGL renderer stays out of every other page.
 
 /** Alerting apps: the squad's colour inside a red ring. */
-const AlertingNodeProgram = createNodeBorderProgram<NodeAttributes>({
+const AlertingNodeProgram = createNodeBorderProgram<NodeAttributes, EdgeAttributes>({
   borders: [
     { size: { value: 0.3 }, color: { value: '#d32f2f' } },
     { size: { fill: true }, color: { attribute: 'color' } },
@@ -36,7 +38,7 @@ interface Props {
  */
 export default function EstateCanvas({ graph, view, focus, highlightKey, onSelect, onLayout }: Props) {
   const container = useRef<HTMLDivElement>(null);
-  const [renderer, setRenderer] = useState<Sigma<NodeAttributes> | null>(null);
+  const [renderer, setRenderer] = useState<Sigma<NodeAttributes, EdgeAttributes> | null>(null);
   // Bumped when the layout has finished, to move the camera to the selected app's final place.
   const [settled, setSettled] = useState(0);
   const onSelectRef = useRef(onSelect);
@@ -48,7 +50,7 @@ export default function EstateCanvas({ graph, view, focus, highlightKey, onSelec
     const element = container.current;
     if (!element) return undefined;
     const big = graph.size > 20_000;
-    const sigma = new Sigma<NodeAttributes>(graph, element, {
+    const sigma = new Sigma<NodeAttributes, EdgeAttributes>(graph, element, {
       nodeProgramClasses: { alerting: AlertingNodeProgram },
       edgeProgramClasses: { line: EdgeLineProgram },
       defaultEdgeType: 'line',
@@ -101,7 +103,7 @@ export default function EstateCanvas({ graph, view, focus, highlightKey, onSelec
     renderer.setSetting('nodeReducer', (node, attributes) => ({ ...attributes, ...nodeDisplay(node, attributes, view) }));
     renderer.setSetting('edgeReducer', (edge, attributes) => ({
       ...attributes,
-      ...edgeDisplay(graph.source(edge), graph.target(edge), view),
+      ...edgeDisplay(graph.source(edge), graph.target(edge), view, attributes.sources),
     }));
     const element = container.current;
     renderer.once('afterRender', () => {

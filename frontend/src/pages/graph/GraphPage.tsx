@@ -1,13 +1,14 @@
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { ErrorMessage, Loading } from '../../components/Status';
 import { EstateGraphDocument, GraphBlastRadiusDocument } from '../../gql/graphql';
 import {
-  blastHighlight, graphViewParams, matchApps, MAX_DEPTH, MIN_DEPTH, readGraphView, squadLegend, squadScope,
+  blastHighlight, CALL_STYLES, graphViewParams, matchApps, MAX_DEPTH, MIN_DEPTH, readGraphView, squadLegend, squadScope,
   toEstateGraph, type GraphViewState, type NodeView,
 } from '../../lib/estateGraph';
 import { SquadBadge } from '../../components/SquadBadge';
+import { countShown, SOURCE_LABELS, SOURCES, sourcesParam, toggleSource, type Source } from '../../lib/dependencySources';
 import { squadColor } from '../../lib/squadColor';
 import './GraphPage.css';
 
@@ -47,8 +48,14 @@ export default function GraphPage() {
     () => (radius ? blastHighlight(radius.app.name, radius.impacted.map((i) => ({ name: i.app.name, distance: i.distance }))) : null),
     [radius],
   );
-  const nodeView: NodeView = useMemo(() => ({ lit, scope, selected: view.app }), [lit, scope, view.app]);
-  const highlightKey = radius ? `${radius.app.name}:${radius.maxDepth}:${radius.count}` : 'none';
+  const sourcesKey = sourcesParam(view.sources);
+  // A new set on every render would redraw every call; the URL's value says when it changed.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const sources = useMemo(() => view.sources, [sourcesKey]);
+  const nodeView: NodeView = useMemo(() => ({ lit, scope, selected: view.app, sources }), [lit, scope, view.app, sources]);
+  const highlightKey = (radius ? `${radius.app.name}:${radius.maxDepth}:${radius.count}` : 'none')
+    + (sourcesKey !== null ? ` sources=${sourcesKey}` : '');
+  const shownCalls = useMemo(() => (edges && sources ? countShown(edges, sources) : null), [edges, sources]);
   const [layoutRunning, setLayoutRunning] = useState(false);
 
   const select = useCallback((app: string) => update({ app, search: '' }), [update]);
@@ -63,6 +70,7 @@ export default function GraphPage() {
         <h1>Estate graph</h1>
         <p className="muted graph-counts">
           {graph.order.toLocaleString('en')} apps, {graph.size.toLocaleString('en')} calls
+          {shownCalls !== null && <> · {shownCalls.toLocaleString('en')} shown</>}
           {layoutRunning ? ' · arranging…' : ''}
         </p>
 
@@ -118,6 +126,8 @@ export default function GraphPage() {
           </select>
         </div>
 
+        <SourceFilter sources={view.sources} onChange={(sources) => update({ sources })} />
+
         {view.app && (
           <BlastPanel
             app={view.app}
@@ -133,6 +143,16 @@ export default function GraphPage() {
         <section className="graph-legend" aria-label="Legend">
           <h2>Legend</h2>
           <p className="muted">Size: apps that depend on it. Ringed red: an alert is firing.</p>
+          <h3>Calls</h3>
+          <ul className="call-legend" aria-label="Calls by what reports them">
+            {(Object.keys(CALL_STYLES) as (keyof typeof CALL_STYLES)[]).map((kind) => (
+              <li key={kind}>
+                <span className={'line-swatch ' + kind} style={{ background: CALL_STYLES[kind].color }} />
+                {CALL_STYLES[kind].label}
+              </li>
+            ))}
+          </ul>
+          <h3>Squads</h3>
           <ul>
             {legend.filter((l, i) => i < LEGEND_SQUADS || l.squad === view.squad).map((l) => (
               <li key={l.squad ?? ''}>
@@ -161,6 +181,34 @@ export default function GraphPage() {
         </Suspense>
       </div>
     </section>
+  );
+}
+
+/** Which sources' calls are drawn; shown checked at once, while the URL (and with it the view) changes a moment later. */
+function SourceFilter({ sources, onChange }: { sources: Set<Source> | null; onChange: (sources: Set<Source> | null) => void }) {
+  const [checked, setChecked] = useState(sources);
+  const key = sourcesParam(sources);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => setChecked(sources), [key]);
+  const change = (next: Set<Source> | null) => {
+    setChecked(next);
+    onChange(next);
+  };
+  return (
+    <fieldset className="source-filter">
+      <legend>Show calls reported by</legend>
+      {SOURCES.map((source) => (
+        <label key={source}>
+          <input type="checkbox" checked={checked?.has(source) ?? true} onChange={() => change(toggleSource(checked, source))} />
+          {SOURCE_LABELS[source]}
+        </label>
+      ))}
+      {checked && (
+        <button type="button" className="linklike" onClick={() => change(null)}>
+          Show all calls
+        </button>
+      )}
+    </fieldset>
   );
 }
 

@@ -29,8 +29,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class PortalWebConfiguration implements WebMvcConfigurer {
 
     /** The portal's routes; everything else is the API, actuator or a static file. */
-    private static final String[] ROUTES = { "/apps/*", "/graph", "/releases", "/alerts", "/ownership", "/squads/*",
-            "/people/*" };
+    private static final String[] ROUTES = { "/apps/*", "/graph", "/drift", "/releases", "/alerts", "/ownership",
+            "/squads/*", "/people/*" };
 
     /**
      * Only appgraph's own origin: scripts, styles, images, fonts and connections (the
