@@ -142,6 +142,54 @@ test('a call the mesh reports that nobody declared shows up as drift once import
   await view.close();
 });
 
+test('a Backstage catalog and an app the mesh discovers show on their app pages', async () => {
+  const post = async (path, type, body) => {
+    const response = await fetch(baseUrl + path, { method: 'POST', headers: { 'content-type': type }, body });
+    const text = await response.text();
+    assert.equal(response.status, 200, text);
+    return JSON.parse(text);
+  };
+  // A database described in Backstage, which payments-api's catalog file says it depends on.
+  await post('/api/import/backstage', 'application/yaml', `
+apiVersion: backstage.io/v1alpha1
+kind: Resource
+metadata: {name: payments-ledger-db, description: The payments ledger in PostgreSQL.}
+spec: {type: database, system: payments}
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata: {name: payments-ledger-reader}
+spec: {type: service, lifecycle: experimental, system: payments, dependsOn: ['resource:payments-ledger-db']}
+`);
+  // A caller nobody has described: the mesh sees it first.
+  const report = await post('/api/import/mesh', 'application/json', JSON.stringify({
+    status: 'success',
+    data: { resultType: 'vector', result: [{
+      metric: { source_workload: 'ledger-shadow-v2', destination_canonical_service: 'payments-ledger-db' },
+      value: [Date.now() / 1000, '0.5'],
+    }] },
+  }));
+  assert.equal(report.changes.apps.created, 1);
+
+  const view = await open('/apps/payments-ledger-db');
+  const { page } = view;
+  await page.getByRole('heading', { name: 'payments-ledger-db', level: 1 }).waitFor();
+  assert.equal(await page.locator('.app-facts').textContent(), 'Resource · database · system payments');
+  const callers = page.getByRole('list', { name: 'Apps that call payments-ledger-db' });
+  const reader = callers.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'payments-ledger-reader', exact: true }) });
+  assert.deepEqual(await reader.locator('.source-badge').allTextContents(), ['Backstage']);
+  const shadow = callers.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'ledger-shadow', exact: true }) });
+  assert.deepEqual(await shadow.locator('.source-badge').allTextContents(), ['Mesh']);
+  await view.screenshot('discovery-backstage-resource');
+
+  await shadow.getByRole('link', { name: 'ledger-shadow', exact: true }).click();
+  await page.getByRole('heading', { name: 'ledger-shadow', level: 1 }).waitFor();
+  await page.locator('.app-header').getByText('Discovered', { exact: true }).waitFor();
+  assert.equal(await page.locator('.app-facts').count(), 0);
+  view.expectNoProblems();
+  await view.close();
+});
+
 test('the graph\'s legend explains the calls, and its source filter is kept in the URL', async () => {
   const { dependencyGraph } = await graphql('{ dependencyGraph { edges { from to sources } } }');
   const mesh = dependencyGraph.edges.filter((e) => e.sources.includes('MESH')).length;

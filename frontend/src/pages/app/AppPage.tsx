@@ -8,6 +8,7 @@ import { SourceBadges } from '../../components/SourceBadges';
 import { SquadBadge } from '../../components/SquadBadge';
 import { ErrorMessage, Loading } from '../../components/Status';
 import { TierLabel } from '../../components/TierLabel';
+import { appFacts } from '../../lib/appFacts';
 import '../../components/shared.css';
 import {
   AppPageDocument,
@@ -97,6 +98,7 @@ function AppView(props: {
         <h1>{app.name}</h1>
         <SquadBadge name={app.squad?.name} />
         <TierLabel tier={app.tier} />
+        <AppFactsLabel app={app} />
         <LinksMenu app={app.name} links={app.links} />
       </header>
       <p className="app-description">{app.description ?? <span className="muted">No description.</span>}</p>
@@ -547,4 +549,19 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', tim
 
 function formatTime(iso: string): string {
   return timeFormat.format(new Date(iso));
+}
+
+// Kind, type, lifecycle and system in a few words; a tag for apps nobody has described yet.
+function AppFactsLabel({ app }: { app: Parameters<typeof appFacts>[0] }) {
+  const facts = appFacts(app);
+  return (
+    <>
+      {facts.summary && <span className="app-facts">{facts.summary}</span>}
+      {facts.discovered && (
+        <span className="app-discovered" title="Learned from network policies or the mesh; nobody has described it yet">
+          Discovered
+        </span>
+      )}
+    </>
+  );
 }
