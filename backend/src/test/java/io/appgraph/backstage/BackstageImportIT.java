@@ -1,22 +1,15 @@
 package io.appgraph.backstage;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import io.appgraph.Fixtures;
+import io.appgraph.ImportAnswer;
 import io.appgraph.IntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,8 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BackstageImportIT extends IntegrationTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private static final List<String> CATALOG_EDGES = List.of("checkout-api -> orders-db [BACKSTAGE]",
             "checkout-api -> payments-api [BACKSTAGE]", "mobile-bff -> checkout-api [BACKSTAGE]",
             "storefront -> catalog-service [BACKSTAGE]", "storefront -> checkout-api [BACKSTAGE]");
@@ -38,21 +29,21 @@ class BackstageImportIT extends IntegrationTest {
 
     @Test
     void aCatalogBecomesAppsSquadsGroupsPeopleAndTheirCalls() {
-        Answer answer = post("/api/import/backstage", fixture("catalog.yaml"));
+        ImportAnswer answer = post("/api/import/backstage", fixture("catalog.yaml"));
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body().path("source").asString()).isEqualTo("BACKSTAGE");
         assertThat(answer.body().path("documents").asInt()).isEqualTo(18);
-        assertThat(changes(answer, "apps")).containsEntry("created", 6L);
-        assertThat(changes(answer, "squads")).containsEntry("created", 2L);
-        assertThat(changes(answer, "groups")).containsEntry("created", 2L);
-        assertThat(changes(answer, "people")).containsEntry("created", 3L);
-        assertThat(changes(answer, "apis")).containsEntry("created", 2L);
-        assertThat(changes(answer, "systems")).containsEntry("created", 1L);
-        assertThat(changes(answer, "domains")).containsEntry("created", 1L);
-        assertThat(changes(answer, "edges")).containsEntry("created", 5L);
+        assertThat(answer.changes("apps")).containsEntry("created", 6L);
+        assertThat(answer.changes("squads")).containsEntry("created", 2L);
+        assertThat(answer.changes("groups")).containsEntry("created", 2L);
+        assertThat(answer.changes("people")).containsEntry("created", 3L);
+        assertThat(answer.changes("apis")).containsEntry("created", 2L);
+        assertThat(answer.changes("systems")).containsEntry("created", 1L);
+        assertThat(answer.changes("domains")).containsEntry("created", 1L);
+        assertThat(answer.changes("edges")).containsEntry("created", 5L);
         assertThat(edges()).containsExactlyElementsOf(CATALOG_EDGES);
-        assertThat(warnings(answer)).anySatisfy(w -> assertThat(w).contains("fraud-scorer", "no such app"))
+        assertThat(answer.warnings()).anySatisfy(w -> assertThat(w).contains("fraud-scorer", "no such app"))
             .anySatisfy(w -> assertThat(w).contains("Location 'tandem-catalog' skipped"))
             .anySatisfy(w -> assertThat(w).contains("catalog-service", "group:retail", "another type"))
             .anySatisfy(w -> assertThat(w).contains("User linus", "memberOf 'group:retail'"));
@@ -162,16 +153,16 @@ class BackstageImportIT extends IntegrationTest {
         assertThat(post("/api/import/backstage", fixture("catalog.yaml")).status()).isEqualTo(200);
         List<String> before = new Fixtures(this.driver).snapshot();
 
-        Answer again = post("/api/import/backstage", fixture("catalog.yaml"));
+        ImportAnswer again = post("/api/import/backstage", fixture("catalog.yaml"));
 
         assertThat(again.status()).isEqualTo(200);
         for (String kind : List.of("apps", "squads", "groups", "people", "apis", "systems", "domains", "edges")) {
-            assertThat(changes(again, kind)).as(kind)
+            assertThat(again.changes(kind)).as(kind)
                 .containsEntry("created", 0L)
                 .containsEntry("updated", 0L)
                 .containsEntry("removed", 0L);
         }
-        assertThat(changes(again, "edges")).containsEntry("unchanged", 5L);
+        assertThat(again.changes("edges")).containsEntry("unchanged", 5L);
         assertThat(new Fixtures(this.driver).snapshot()).isEqualTo(before);
     }
 
@@ -180,16 +171,16 @@ class BackstageImportIT extends IntegrationTest {
         new Fixtures(this.driver).squad("checkout").app("storefront", "checkout", null);
         List<String> before = new Fixtures(this.driver).snapshot();
 
-        Answer dryRun = post("/api/import/backstage?dryRun=true", fixture("catalog.yaml"));
+        ImportAnswer dryRun = post("/api/import/backstage?dryRun=true", fixture("catalog.yaml"));
 
         assertThat(dryRun.status()).isEqualTo(200);
         assertThat(dryRun.body().path("dryRun").asBoolean()).isTrue();
-        assertThat(changes(dryRun, "apps")).containsEntry("created", 5L).containsEntry("updated", 1L);
-        assertThat(changes(dryRun, "squads")).containsEntry("created", 1L).containsEntry("updated", 1L);
-        assertThat(changes(dryRun, "edges")).containsEntry("created", 5L);
+        assertThat(dryRun.changes("apps")).containsEntry("created", 5L).containsEntry("updated", 1L);
+        assertThat(dryRun.changes("squads")).containsEntry("created", 1L).containsEntry("updated", 1L);
+        assertThat(dryRun.changes("edges")).containsEntry("created", 5L);
         assertThat(new Fixtures(this.driver).snapshot()).isEqualTo(before);
 
-        Answer real = post("/api/import/backstage", fixture("catalog.yaml"));
+        ImportAnswer real = post("/api/import/backstage", fixture("catalog.yaml"));
         assertThat(real.body().path("changes")).isEqualTo(dryRun.body().path("changes"));
     }
 
@@ -225,11 +216,11 @@ class BackstageImportIT extends IntegrationTest {
                   name: not-backstage
                 """;
 
-        Answer answer = post("/api/import/backstage", broken);
+        ImportAnswer answer = post("/api/import/backstage", broken);
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body().path("error").asString()).contains("nothing was imported");
-        assertThat(details(answer))
+        assertThat(answer.details())
             .anySatisfy(d -> assertThat(d).startsWith("document 18 ").contains("payments_gateway", "DNS label"))
             .anySatisfy(
                     d -> assertThat(d).startsWith("document 19 (Component ledger)").contains("spec.owner", "group:a:b"))
@@ -239,9 +230,9 @@ class BackstageImportIT extends IntegrationTest {
             .anySatisfy(d -> assertThat(d).startsWith("document 21 ").contains("apiVersion 'v1'"));
         assertThat(count("MATCH (n) WHERE NOT n:__Migration RETURN count(n)")).isZero();
 
-        Answer notYaml = post("/api/import/backstage", "kind: Component\nmetadata: [unclosed");
+        ImportAnswer notYaml = post("/api/import/backstage", "kind: Component\nmetadata: [unclosed");
         assertThat(notYaml.status()).isEqualTo(400);
-        assertThat(details(notYaml)).singleElement().asString().startsWith("document 0").contains("not valid YAML");
+        assertThat(notYaml.details()).singleElement().asString().startsWith("document 0").contains("not valid YAML");
         assertThat(post("/api/import/backstage", "").status()).isEqualTo(400);
     }
 
@@ -250,14 +241,14 @@ class BackstageImportIT extends IntegrationTest {
         new Fixtures(this.driver).run("CREATE (:Person {handle: 'ada.l', email: 'ada@tandem.example', active: true})",
                 Map.of());
 
-        Answer taken = post("/api/import/backstage", fixture("catalog.yaml"));
+        ImportAnswer taken = post("/api/import/backstage", fixture("catalog.yaml"));
 
         assertThat(taken.status()).isEqualTo(400);
-        assertThat(details(taken)).containsExactly(
+        assertThat(taken.details()).containsExactly(
                 "document 6 (User ada): email 'ada@tandem.example' is already the email of 'ada.l' in appgraph");
         assertThat(count("MATCH (a:App) RETURN count(a)")).isZero();
 
-        Answer twice = post("/api/import/backstage", """
+        ImportAnswer twice = post("/api/import/backstage", """
                 apiVersion: backstage.io/v1alpha1
                 kind: User
                 metadata: {name: alan}
@@ -269,7 +260,7 @@ class BackstageImportIT extends IntegrationTest {
                 spec: {profile: {email: Alan@Tandem.example}, memberOf: []}
                 """);
         assertThat(twice.status()).isEqualTo(400);
-        assertThat(details(twice)).singleElement()
+        assertThat(twice.details()).singleElement()
             .asString()
             .contains("document 1 (User alan.t)", "also the email of 'alan'");
     }
@@ -278,7 +269,7 @@ class BackstageImportIT extends IntegrationTest {
     void groupsThatWouldContainThemselvesAreRefused() {
         new Fixtures(this.driver).group("company", "organization", null).group("sales", "department", "company");
 
-        Answer inBatch = post("/api/import/backstage", """
+        ImportAnswer inBatch = post("/api/import/backstage", """
                 apiVersion: backstage.io/v1alpha1
                 kind: Group
                 metadata: {name: north}
@@ -305,18 +296,19 @@ class BackstageImportIT extends IntegrationTest {
                 spec: {type: region, children: [group:north-east]}
                 """);
         assertThat(inBatch.status()).isEqualTo(400);
-        assertThat(details(inBatch)).anySatisfy(d -> assertThat(d).contains("document 4", "repeats the group 'south'"));
+        assertThat(inBatch.details())
+            .anySatisfy(d -> assertThat(d).contains("document 4", "repeats the group 'south'"));
 
-        Answer cycle = post("/api/import/backstage", """
+        ImportAnswer cycle = post("/api/import/backstage", """
                 apiVersion: backstage.io/v1alpha1
                 kind: Group
                 metadata: {name: company}
                 spec: {type: organization, parent: sales, children: []}
                 """);
         assertThat(cycle.status()).isEqualTo(400);
-        assertThat(details(cycle)).anySatisfy(d -> assertThat(d).contains("company", "inside itself"));
+        assertThat(cycle.details()).anySatisfy(d -> assertThat(d).contains("company", "inside itself"));
 
-        Answer conflict = post("/api/import/backstage", """
+        ImportAnswer conflict = post("/api/import/backstage", """
                 apiVersion: backstage.io/v1alpha1
                 kind: Group
                 metadata: {name: north}
@@ -328,7 +320,7 @@ class BackstageImportIT extends IntegrationTest {
                 spec: {type: department, children: [group:north]}
                 """);
         assertThat(conflict.status()).isEqualTo(400);
-        assertThat(details(conflict)).singleElement()
+        assertThat(conflict.details()).singleElement()
             .asString()
             .contains("document 1 (Group north)", "'sales' here but 'company' in document 0");
         assertThat(count("MATCH (g:Group) RETURN count(g)")).isEqualTo(2);
@@ -347,7 +339,7 @@ class BackstageImportIT extends IntegrationTest {
                 SET d.sources = d.sources + 'MESH'""");
 
         // checkout-api's own file, which no longer calls payments-api.
-        Answer answer = post("/api/import/backstage", """
+        ImportAnswer answer = post("/api/import/backstage", """
                 apiVersion: backstage.io/v1alpha1
                 kind: Component
                 metadata:
@@ -365,7 +357,7 @@ class BackstageImportIT extends IntegrationTest {
                 """);
 
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(changes(answer, "edges")).containsEntry("removed", 1L).containsEntry("unchanged", 2L);
+        assertThat(answer.changes("edges")).containsEntry("removed", 1L).containsEntry("unchanged", 2L);
         assertThat(edges()).containsExactly("checkout-api -> orders-db [BACKSTAGE, MESH]",
                 "mobile-bff -> checkout-api [BACKSTAGE]", "storefront -> catalog-service [BACKSTAGE]",
                 "storefront -> checkout-api [BACKSTAGE, DECLARED]");
@@ -393,7 +385,7 @@ class BackstageImportIT extends IntegrationTest {
             .as("only declared calls are a catalog's")
             .doesNotContain("component:orders-db");
         cypher("MATCH (n) WHERE NOT n:__Migration DETACH DELETE n");
-        Answer reimport = post("/api/import/backstage", exported);
+        ImportAnswer reimport = post("/api/import/backstage", exported);
         assertThat(reimport.status()).isEqualTo(200);
         assertThat(reimport.body().path("warnings")).isEmpty();
         assertThat(export()).isEqualTo(exported);
@@ -456,64 +448,16 @@ class BackstageImportIT extends IntegrationTest {
         }
     }
 
-    private static Map<String, Long> changes(Answer answer, String kind) {
-        return JSON.convertValue(answer.body().path("changes").path(kind),
-                JSON.getTypeFactory().constructMapType(Map.class, String.class, Long.class));
-    }
-
-    private static List<String> warnings(Answer answer) {
-        List<String> warnings = new ArrayList<>();
-        answer.body().path("warnings").forEach(w -> warnings.add(w.path("message").asString()));
-        return warnings;
-    }
-
-    private static List<String> details(Answer answer) {
-        List<String> details = new ArrayList<>();
-        answer.body().path("details").forEach(d -> details.add(d.asString()));
-        return details;
+    private ImportAnswer post(String path, String body) {
+        return ImportAnswer.post(this.http, URI.create(baseUrl() + path), "application/yaml", body);
     }
 
     private static String fixture(String name) {
-        try {
-            return new ClassPathResource("backstage/" + name).getContentAsString(StandardCharsets.UTF_8);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        return ImportAnswer.fixture("backstage/" + name);
     }
 
     private HttpResponse<String> get(String path) {
-        try {
-            return this.http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    private Answer post(String path, String body) {
-        try {
-            HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                .header("Content-Type", "application/yaml")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), JSON.readTree(response.body()));
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    private record Answer(int status, JsonNode body) {
+        return ImportAnswer.get(this.http, URI.create(baseUrl() + path));
     }
 
 }

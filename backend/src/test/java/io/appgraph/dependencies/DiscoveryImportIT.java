@@ -1,30 +1,22 @@
 package io.appgraph.dependencies;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.appgraph.Fixtures;
+import io.appgraph.ImportAnswer;
 import io.appgraph.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,8 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * bookkeeping on re-import, and the drift between what is declared, allowed and observed.
  */
 class DiscoveryImportIT extends IntegrationTest {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final List<String> POLICY_EDGES = List.of("cart-api -> checkout-api [NETWORK_POLICY]",
             "checkout-api -> payments-api [NETWORK_POLICY]", "mobile-bff -> checkout-api [NETWORK_POLICY]",
@@ -59,14 +49,14 @@ class DiscoveryImportIT extends IntegrationTest {
 
     @Test
     void networkPoliciesAsKubectlListsThemBecomeTheCallsTheyAllow() {
-        Answer answer = post("/api/import/network-policies", fixture("network-policies.yaml"));
+        ImportAnswer answer = post("/api/import/network-policies", fixture("network-policies.yaml"));
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body().path("source").asString()).isEqualTo("NETWORK_POLICY");
         assertThat(answer.body().path("dryRun").asBoolean()).isFalse();
         assertThat(answer.body().path("documents").asInt()).isEqualTo(7);
-        assertThat(changes(answer, "edges")).containsEntry("created", 8L).containsEntry("removed", 0L);
-        assertThat(changes(answer, "apps")).containsEntry("created", 4L).containsEntry("unchanged", 5L);
+        assertThat(answer.changes("edges")).containsEntry("created", 8L).containsEntry("removed", 0L);
+        assertThat(answer.changes("apps")).containsEntry("created", 4L).containsEntry("unchanged", 5L);
         assertThat(edges()).containsExactlyElementsOf(POLICY_EDGES);
         assertThat(count("""
                 MATCH (a:App {lifecycle: 'DISCOVERED'})
@@ -78,7 +68,7 @@ class DiscoveryImportIT extends IntegrationTest {
 
     @Test
     void manifestsOnePerDocumentAndTheApiServersJsonGiveTheSameCalls() {
-        Answer manifests = post("/api/import/network-policies", fixture("network-policies-manifests.yaml"));
+        ImportAnswer manifests = post("/api/import/network-policies", fixture("network-policies-manifests.yaml"));
 
         assertThat(manifests.status()).isEqualTo(200);
         assertThat(edges()).containsExactlyElementsOf(POLICY_EDGES);
@@ -93,9 +83,9 @@ class DiscoveryImportIT extends IntegrationTest {
                 """;
         // As the API server lists them (the discovery CronJob's way): items carry no
         // kind.
-        Answer fromJson = post("/api/import/network-policies", json);
+        ImportAnswer fromJson = post("/api/import/network-policies", json);
         assertThat(fromJson.status()).isEqualTo(200);
-        assertThat(changes(fromJson, "edges")).containsEntry("unchanged", 1L).containsEntry("removed", 7L);
+        assertThat(fromJson.changes("edges")).containsEntry("unchanged", 1L).containsEntry("removed", 7L);
         assertThat(edges()).containsExactly("payments-api -> ledger [NETWORK_POLICY]");
     }
 
@@ -104,14 +94,14 @@ class DiscoveryImportIT extends IntegrationTest {
         post("/api/import/network-policies", fixture("network-policies.yaml"));
         List<String> before = this.fixtures.snapshot();
 
-        Answer again = post("/api/import/network-policies", fixture("network-policies.yaml"));
+        ImportAnswer again = post("/api/import/network-policies", fixture("network-policies.yaml"));
 
         assertThat(again.status()).isEqualTo(200);
-        assertThat(changes(again, "edges")).containsEntry("created", 0L)
+        assertThat(again.changes("edges")).containsEntry("created", 0L)
             .containsEntry("updated", 0L)
             .containsEntry("unchanged", 8L)
             .containsEntry("removed", 0L);
-        assertThat(changes(again, "apps")).containsEntry("created", 0L);
+        assertThat(again.changes("apps")).containsEntry("created", 0L);
         assertThat(this.fixtures.snapshot()).isEqualTo(before);
     }
 
@@ -119,14 +109,14 @@ class DiscoveryImportIT extends IntegrationTest {
     void importsRacingEachOtherNeverDoubleACall() throws Exception {
         String policies = fixture("network-policies.yaml");
         String traffic = mesh(Instant.now().getEpochSecond());
-        List<Callable<Answer>> racers = new ArrayList<>();
+        List<Callable<ImportAnswer>> racers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             racers.add(() -> post("/api/import/network-policies", policies));
             racers.add(() -> post("/api/import/mesh", traffic));
         }
         ExecutorService pool = Executors.newFixedThreadPool(racers.size());
         try {
-            for (Future<Answer> answer : pool.invokeAll(racers)) {
+            for (Future<ImportAnswer> answer : pool.invokeAll(racers)) {
                 assertThat(answer.get().status()).isEqualTo(200);
             }
         }
@@ -145,14 +135,14 @@ class DiscoveryImportIT extends IntegrationTest {
     void aDryRunReportsWhatTheImportWouldChangeAndWritesNothing() {
         List<String> before = this.fixtures.snapshot();
 
-        Answer rehearsal = post("/api/import/network-policies?dryRun=true", fixture("network-policies.yaml"));
+        ImportAnswer rehearsal = post("/api/import/network-policies?dryRun=true", fixture("network-policies.yaml"));
 
         assertThat(rehearsal.status()).isEqualTo(200);
         assertThat(rehearsal.body().path("dryRun").asBoolean()).isTrue();
         assertThat(this.fixtures.snapshot()).isEqualTo(before);
-        Answer real = post("/api/import/network-policies", fixture("network-policies.yaml"));
+        ImportAnswer real = post("/api/import/network-policies", fixture("network-policies.yaml"));
         assertThat(rehearsal.body().path("changes")).isEqualTo(real.body().path("changes"));
-        assertThat(changes(rehearsal, "edges")).containsEntry("created", 8L);
+        assertThat(rehearsal.changes("edges")).containsEntry("created", 8L);
     }
 
     @Test
@@ -170,7 +160,7 @@ class DiscoveryImportIT extends IntegrationTest {
                   ingress: not-a-list
                 """;
 
-        Answer answer = post("/api/import/network-policies", batch);
+        ImportAnswer answer = post("/api/import/network-policies", batch);
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body().path("error").asString()).contains("nothing was imported");
@@ -182,19 +172,19 @@ class DiscoveryImportIT extends IntegrationTest {
 
     @Test
     void inputThatIsNotYamlOrNotAskedRightIsRefusedWithWhatWasWrong() {
-        Answer syntax = post("/api/import/network-policies", "kind: NetworkPolicy\nspec: [unclosed\n");
+        ImportAnswer syntax = post("/api/import/network-policies", "kind: NetworkPolicy\nspec: [unclosed\n");
         assertThat(syntax.status()).isEqualTo(400);
         assertThat(syntax.body().path("details").toString()).contains("document 0").contains("not valid YAML");
 
-        Answer empty = post("/api/import/network-policies", "");
+        ImportAnswer empty = post("/api/import/network-policies", "");
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.body().path("details").toString()).contains("Send NetworkPolicy YAML");
 
-        Answer dryRun = post("/api/import/network-policies?dryRun=perhaps", fixture("network-policies.yaml"));
+        ImportAnswer dryRun = post("/api/import/network-policies?dryRun=perhaps", fixture("network-policies.yaml"));
         assertThat(dryRun.status()).isEqualTo(400);
         assertThat(dryRun.body().path("details").toString()).contains("dryRun must be true or false");
 
-        Answer scalar = post("/api/import/network-policies", "just words");
+        ImportAnswer scalar = post("/api/import/network-policies", "just words");
         assertThat(scalar.status()).isEqualTo(400);
         assertThat(scalar.body().path("details").toString()).contains("document 0").contains("not a mapping");
         assertThat(count("MATCH ()-[d:DEPENDS_ON]->() RETURN count(d)")).isZero();
@@ -208,10 +198,10 @@ class DiscoveryImportIT extends IntegrationTest {
 
         // checkout-api's policy is deleted from the cluster
         String withoutCheckout = fixture("network-policies-manifests.yaml").replaceFirst("(?s)^.*?\n---\n", "");
-        Answer answer = post("/api/import/network-policies", withoutCheckout);
+        ImportAnswer answer = post("/api/import/network-policies", withoutCheckout);
 
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(changes(answer, "edges")).containsEntry("removed", 3L);
+        assertThat(answer.changes("edges")).containsEntry("removed", 3L);
         assertThat(edges()).contains("storefront -> checkout-api [DECLARED]")
             .doesNotContain("cart-api -> checkout-api [NETWORK_POLICY]", "mobile-bff -> checkout-api [NETWORK_POLICY]")
             .contains("checkout-api -> payments-api [NETWORK_POLICY]");
@@ -221,11 +211,11 @@ class DiscoveryImportIT extends IntegrationTest {
     @Test
     void meshTrafficBecomesObservedCallsWithWhenAndHowMuch() {
         long now = Instant.now().getEpochSecond();
-        Answer answer = post("/api/import/mesh", mesh(now));
+        ImportAnswer answer = post("/api/import/mesh", mesh(now));
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body().path("documents").asInt()).isEqualTo(10);
-        assertThat(changes(answer, "edges")).containsEntry("created", 7L);
+        assertThat(answer.changes("edges")).containsEntry("created", 7L);
         assertThat(edges()).containsExactly("checkout-api -> inventory-api [MESH]", "checkout-api -> ledger [MESH]",
                 "checkout-api -> payments-api [MESH]", "payments-api -> fraud-scorer [MESH]",
                 "search-api -> catalog-api [MESH]", "storefront -> catalog-api [MESH]",
@@ -242,40 +232,40 @@ class DiscoveryImportIT extends IntegrationTest {
             .isEqualTo(Instant.ofEpochSecond(now).toString().replace("Z", ".000Z"));
 
         List<String> before = this.fixtures.snapshot();
-        Answer again = post("/api/import/mesh", mesh(now));
-        assertThat(changes(again, "edges")).containsEntry("unchanged", 7L).containsEntry("removed", 0L);
+        ImportAnswer again = post("/api/import/mesh", mesh(now));
+        assertThat(again.changes("edges")).containsEntry("unchanged", 7L).containsEntry("removed", 0L);
         assertThat(this.fixtures.snapshot()).isEqualTo(before);
 
-        Answer quiet = post("/api/import/mesh", """
+        ImportAnswer quiet = post("/api/import/mesh", """
                 {"status":"success","data":{"resultType":"vector","result":[
                   {"metric":{"source_canonical_service":"storefront","destination_canonical_service":"checkout-api"},
                    "value":[%d, "9"]}]}}""".formatted(now + 3600));
-        assertThat(changes(quiet, "edges")).as("a quiet hour does not withdraw a call the mesh saw")
+        assertThat(quiet.changes("edges")).as("a quiet hour does not withdraw a call the mesh saw")
             .containsEntry("updated", 1L)
             .containsEntry("removed", 0L);
 
-        Answer monthLater = post("/api/import/mesh", """
+        ImportAnswer monthLater = post("/api/import/mesh", """
                 {"status":"success","data":{"resultType":"vector","result":[
                   {"metric":{"source_canonical_service":"storefront","destination_canonical_service":"checkout-api"},
                    "value":[%d, "9"]}]}}""".formatted(now + 31 * 86400));
-        assertThat(changes(monthLater, "edges")).as("calls unseen for the retention lose MESH")
+        assertThat(monthLater.changes("edges")).as("calls unseen for the retention lose MESH")
             .containsEntry("removed", 6L);
         assertThat(edges()).containsExactly("storefront -> checkout-api [MESH]");
     }
 
     @Test
     void meshAnswersThatAreNotInstantVectorsAreRefused() {
-        Answer failed = post("/api/import/mesh", """
+        ImportAnswer failed = post("/api/import/mesh", """
                 {"status":"error","errorType":"bad_data","error":"parse error at char 4"}""");
         assertThat(failed.status()).isEqualTo(400);
         assertThat(failed.body().path("details").toString()).contains("parse error at char 4");
 
-        Answer matrix = post("/api/import/mesh", """
+        ImportAnswer matrix = post("/api/import/mesh", """
                 {"status":"success","data":{"resultType":"matrix","result":[]}}""");
         assertThat(matrix.status()).isEqualTo(400);
         assertThat(matrix.body().path("details").toString()).contains("instant query");
 
-        Answer badRate = post("/api/import/mesh",
+        ImportAnswer badRate = post("/api/import/mesh",
                 """
                         {"status":"success","data":{"resultType":"vector","result":[
                           {"metric":{"source_canonical_service":"a","destination_canonical_service":"b"},"value":[1, "lots"]}]}}""");
@@ -390,38 +380,13 @@ class DiscoveryImportIT extends IntegrationTest {
         }
     }
 
-    private static Map<String, Long> changes(Answer answer, String kind) {
-        return JSON.convertValue(answer.body().path("changes").path(kind),
-                JSON.getTypeFactory().constructMapType(Map.class, String.class, Long.class));
+    private ImportAnswer post(String path, String body) {
+        return ImportAnswer.post(this.http, URI.create(baseUrl() + path),
+                path.contains("mesh") ? "application/json" : "application/yaml", body);
     }
 
     private static String fixture(String name) {
-        try {
-            return new ClassPathResource("discovery/" + name).getContentAsString(StandardCharsets.UTF_8);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-    }
-
-    private Answer post(String path, String body) {
-        try {
-            HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                .header("Content-Type", path.contains("mesh") ? "application/json" : "application/yaml")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), JSON.readTree(response.body()));
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    private record Answer(int status, JsonNode body) {
+        return ImportAnswer.fixture("discovery/" + name);
     }
 
 }
