@@ -1,4 +1,4 @@
-import { formatMinutes } from './alerts';
+import { relativeTime } from './alerts';
 
 /**
  * Where a call was learned from, in the portal's words: the sources' labels, whether a call is
@@ -53,8 +53,8 @@ export function formatRate(rate: number): string {
 /** "seen 3 h ago · 5.7 req/s" for an observed call; null for one the mesh never saw. */
 export function observedLabel(lastObserved: string | null | undefined, requestRate: number | null | undefined, now: Date): string | null {
   if (!lastObserved) return null;
-  const minutes = (now.getTime() - Date.parse(lastObserved)) / 60_000;
-  const when = minutes < 1 ? 'just now' : formatMinutes(minutes) + ' ago';
+  // A sample stamped a little ahead of this clock was still seen just now.
+  const when = Date.parse(lastObserved) > now.getTime() ? 'just now' : relativeTime(lastObserved, now);
   return 'seen ' + when + (requestRate != null ? ' · ' + formatRate(requestRate) : '');
 }
 

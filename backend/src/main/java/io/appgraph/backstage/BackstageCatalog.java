@@ -46,6 +46,19 @@ final class BackstageCatalog {
             EntityRef owner, String system, List<Map<String, String>> links, String tier, String runbookUrl,
             String developerOwner, List<EntityRef> dependsOn, List<EntityRef> dependencyOf, List<String> providesApis,
             List<String> consumesApis) {
+
+        /**
+         * How problems and warnings name it: "Component payments-api", "Resource
+         * orders-db".
+         */
+        String what() {
+            return describe(this.kind, this.name);
+        }
+
+        static String describe(AppKind kind, String name) {
+            return kind.name().charAt(0) + kind.name().substring(1).toLowerCase(Locale.ROOT) + " " + name;
+        }
+
     }
 
     /** An API some apps provide and others consume. */
@@ -117,7 +130,7 @@ final class BackstageCatalog {
         if (name == null) {
             return;
         }
-        reader.what = kind.name().charAt(0) + kind.name().substring(1).toLowerCase(Locale.ROOT) + " " + name;
+        reader.what = ComponentEntity.describe(kind, name);
         String tier = reader.annotation(TIER);
         if (tier != null) {
             try {

@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -199,7 +198,7 @@ final class BackstageImport {
                 report);
         upsert(tx, "System", "systems", catalog.systems.values().stream().map(BackstageImport::grouping).toList(),
                 report);
-        writeGroups(tx, catalog, parents, report);
+        writeGroups(tx, catalog, parents, resolve, report);
         writePeople(tx, catalog, resolve, report);
         writeApps(tx, catalog, resolve, report);
         writeApis(tx, catalog, resolve, report);
@@ -321,7 +320,7 @@ final class BackstageImport {
     }
 
     private void writeGroups(TransactionContext tx, BackstageCatalog catalog, Map<String, String> parents,
-            ImportReport report) {
+            Resolver resolve, ImportReport report) {
         List<Map<String, Object>> groups = new ArrayList<>();
         List<Map<String, Object>> squads = new ArrayList<>();
         for (GroupEntity group : catalog.groups.values()) {
@@ -343,11 +342,9 @@ final class BackstageImport {
         upsert(tx, "Squad", "squads", squads, report);
         List<Map<String, Object>> groupParents = new ArrayList<>();
         List<Map<String, Object>> squadParents = new ArrayList<>();
-        parents.forEach((child, parent) -> {
-            GroupEntity declared = catalog.groups.get(child);
-            boolean squad = (declared != null) ? declared.team() : !isGroup(tx, child);
-            (squad ? squadParents : groupParents).add(Map.of("child", child, "parent", parent));
-        });
+        // Every child resolved as a group or a team when its parent was claimed.
+        parents.forEach((child, parent) -> (resolve.group(child) ? groupParents : squadParents)
+            .add(Map.of("child", child, "parent", parent)));
         long moved = this.cypher.run(tx, SET_PARENTS.formatted("Group"), Map.of("rows", groupParents))
             .get(0)
             .get("moved")
@@ -367,13 +364,6 @@ final class BackstageImport {
                         .map(name -> "Group " + name + " would be inside itself: its parents lead back to it")
                         .toList());
         }
-    }
-
-    private boolean isGroup(TransactionContext tx, String name) {
-        return this.cypher.run(tx, "RETURN EXISTS { (:Group {name: $name}) } AS group", Map.of("name", name))
-            .get(0)
-            .get("group")
-            .asBoolean();
     }
 
     private void writePeople(TransactionContext tx, BackstageCatalog catalog, Resolver resolve, ImportReport report) {
@@ -471,8 +461,7 @@ final class BackstageImport {
             .forEach(r -> current.put(r.get("name").asString(),
                     new String[] { r.get("squad").asString(null), r.get("owner").asString(null) }));
         for (ComponentEntity component : catalog.components.values()) {
-            String what = component.kind().name().charAt(0)
-                    + component.kind().name().substring(1).toLowerCase(Locale.ROOT) + " " + component.name();
+            String what = component.what();
             String squad = null;
             String developer = component.developerOwner();
             EntityRef owner = component.owner();
@@ -613,8 +602,7 @@ final class BackstageImport {
         }
 
         boolean app(ComponentEntity from, EntityRef ref, String field) {
-            String what = from.kind().name().charAt(0) + from.kind().name().substring(1).toLowerCase(Locale.ROOT) + " "
-                    + from.name();
+            String what = from.what();
             if (!"component".equals(ref.kind()) && !"resource".equals(ref.kind())) {
                 warn(from.document(), what,
                         field + " '" + ref + "' skipped: appgraph's calls are between components and resources");
@@ -634,7 +622,7 @@ final class BackstageImport {
                     known.add(name);
                 }
                 else {
-                    warn(from.document(), from.name(),
+                    warn(from.document(), from.what(),
                             "API '" + name + "' skipped: no such API in the batch or in appgraph");
                 }
             }

@@ -329,6 +329,30 @@ class BackstageImportIT extends IntegrationTest {
     }
 
     @Test
+    void aGroupAdoptsTeamsAndGroupsAppgraphAlreadyHasAsItsChildren() {
+        new Fixtures(this.driver).squad("search").group("browse", "tribe", null);
+
+        ImportAnswer answer = post("/api/import/backstage", """
+                apiVersion: backstage.io/v1alpha1
+                kind: Group
+                metadata: {name: discovery}
+                spec: {type: department, children: [group:search, group:browse]}
+                """);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.changes("parents")).containsEntry("updated", 2L);
+        this.graphQl
+            .document("{ squad(name: \"search\") { group { name } } group(name: \"browse\") { parent { name } } }")
+            .execute()
+            .path("squad.group.name")
+            .entity(String.class)
+            .isEqualTo("discovery")
+            .path("group.parent.name")
+            .entity(String.class)
+            .isEqualTo("discovery");
+    }
+
+    @Test
     void aReimportWithdrawsOnlyWhatTheCatalogSaidOfItsOwnApps() {
         assertThat(post("/api/import/backstage", fixture("catalog.yaml")).status()).isEqualTo(200);
         cypher("""

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 
 import io.appgraph.benchmark.MeasuredRows.Row;
 import org.neo4j.driver.Driver;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -112,45 +112,41 @@ public final class DiscoveryBenchmark {
     }
 
     private void timeImport(String what, String path, byte[] body) throws Exception {
-        System.gc();
-        long before = heapUsed();
-        HeapSampler sampler = new HeapSampler();
-        sampler.start();
-        long started = System.nanoTime();
-        HttpResponse<byte[]> response = this.http.send(HttpRequest.newBuilder(this.app.uri(path))
-            .header("Content-Type", path.contains("mesh") ? "application/json" : "application/yaml")
-            .timeout(Duration.ofMinutes(10))
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build(), HttpResponse.BodyHandlers.ofByteArray());
-        double seconds = (System.nanoTime() - started) / 1e9;
-        sampler.interrupt();
-        sampler.join();
-        JsonNode answer = JSON.readTree(response.body());
-        System.out.printf(Locale.ROOT, "%-36s %3d in %6.2f s; heap used before %,5d MiB, at most %,5d MiB; %s%n", what,
-                response.statusCode(), seconds, before >> 20, sampler.peak >> 20, (response.statusCode() == 200)
-                        ? answer.path("changes").toString() : new String(response.body(), StandardCharsets.UTF_8));
+        timed(what,
+                HttpRequest.newBuilder(this.app.uri(path))
+                    .header("Content-Type", path.contains("mesh") ? "application/json" : "application/yaml")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+                answer -> JSON.readTree(answer).path("changes").toString());
     }
 
     // The whole estate as Backstage entity YAML, streamed.
     private byte[] timeExport() throws Exception {
+        return timed("Backstage: export the estate",
+                HttpRequest.newBuilder(this.app.uri("/api/export/backstage")).GET(),
+                yaml -> "%,d entities, %,d KiB".formatted(
+                        new String(yaml, StandardCharsets.UTF_8).split("\nkind: ", -1).length - 1, yaml.length >> 10))
+            .body();
+    }
+
+    // Sends the request, timing it and sampling the heap meanwhile, and prints one line:
+    // status, wall time, heap before and at most, and what the answer says (or, unless
+    // 200, the answer itself).
+    private HttpResponse<byte[]> timed(String what, HttpRequest.Builder request, Function<byte[], String> describe)
+            throws Exception {
         System.gc();
         long before = heapUsed();
         HeapSampler sampler = new HeapSampler();
         sampler.start();
         long started = System.nanoTime();
-        HttpResponse<byte[]> response = this.http.send(HttpRequest.newBuilder(this.app.uri("/api/export/backstage"))
-            .timeout(Duration.ofMinutes(10))
-            .GET()
-            .build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = this.http.send(request.timeout(Duration.ofMinutes(10)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         double seconds = (System.nanoTime() - started) / 1e9;
         sampler.interrupt();
         sampler.join();
-        String body = new String(response.body(), StandardCharsets.UTF_8);
-        System.out.printf(Locale.ROOT,
-                "%-36s %3d in %6.2f s; heap used before %,5d MiB, at most %,5d MiB; %,d entities, %,d KiB%n",
-                "Backstage: export the estate", response.statusCode(), seconds, before >> 20, sampler.peak >> 20,
-                body.split("\nkind: ", -1).length - 1, response.body().length >> 10);
-        return response.body();
+        System.out.printf(Locale.ROOT, "%-36s %3d in %6.2f s; heap used before %,5d MiB, at most %,5d MiB; %s%n", what,
+                response.statusCode(), seconds, before >> 20, sampler.peak >> 20, (response.statusCode() == 200)
+                        ? describe.apply(response.body()) : new String(response.body(), StandardCharsets.UTF_8));
+        return response;
     }
 
     private static long heapUsed() {
