@@ -6,9 +6,9 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.appgraph.platform.Cypher;
 import io.appgraph.releases.ReleaseEventCommitted.Kind;
@@ -26,12 +26,17 @@ import org.springframework.stereotype.Component;
  *
  * <p>
  * {@code (:ReleaseDay {day, shard})} holds, for the releases that started on that UTC day
- * and hash to that shard, how many started ({@code count}), how many finished and how
- * ({@code finished}, {@code succeeded}, {@code failed}, {@code rolledBack}), and each
- * successful release's lead time in seconds ({@code leadTimes}, so percentiles stay
- * exact). The pipeline-event writer adds to them in the transaction that changes the
- * release; shards keep concurrent batches of events off one node's lock. A release's
- * outcome is final once recorded, so counts only ever grow.
+ * and were counted in that shard, how many started ({@code count}) and how many finished
+ * and how ({@code finished}, {@code succeeded}, {@code failed}, {@code rolledBack}). Each
+ * successful release's lead time in seconds is kept too, so that percentiles stay exact:
+ * in pages under the day ({@code (day)-[:LEAD_TIMES]->(:ReleaseLeadTimes {page,
+ * values})}, {@code leadTimeCount} on the day counting them). A group's lead times go on
+ * page {@code leadTimeCount / }{@value #LEAD_TIMES_PER_PAGE}, so a page holds fewer than
+ * {@value #LEAD_TIMES_PER_PAGE} plus one group's, and a busy day's writes each rewrite
+ * one short list rather than all of the day's. The pipeline-event writer adds to them in
+ * the transaction that changes the release, all of a group's changes of one day in one
+ * shard; shards keep concurrent groups off one node's lock. A release's outcome is final
+ * once recorded, so counts only ever grow.
  *
  * <p>
  * Releases written around the writer (the demo estate, databases from before the rollups)
@@ -44,6 +49,8 @@ final class ReleaseRollups {
 
     static final int SHARDS = 8;
 
+    static final int LEAD_TIMES_PER_PAGE = 128;
+
     private static final Log log = LogFactory.getLog(ReleaseRollups.class);
 
     /**
@@ -54,25 +61,30 @@ final class ReleaseRollups {
             CALL () {
               UNWIND $days AS delta
               MERGE (day:ReleaseDay {day: delta.day, shard: delta.shard})
-                ON CREATE SET day.count = 0, day.finished = 0, day.succeeded = 0, day.failed = 0, day.rolledBack = 0
+                ON CREATE SET day.count = 0, day.finished = 0, day.succeeded = 0, day.failed = 0, day.rolledBack = 0,
+                              day.leadTimeCount = 0
               SET day.count = day.count + delta.count,
                   day.finished = day.finished + delta.finished,
                   day.succeeded = day.succeeded + delta.succeeded,
                   day.failed = day.failed + delta.failed,
-                  day.rolledBack = day.rolledBack + delta.rolledBack,
-                  day.leadTimes = CASE WHEN size(delta.leadTimes) = 0 THEN day.leadTimes
-                                       ELSE coalesce(day.leadTimes, []) + delta.leadTimes END
+                  day.rolledBack = day.rolledBack + delta.rolledBack
+              WITH day, delta, coalesce(day.leadTimeCount, 0) AS stored
+              WHERE size(delta.leadTimes) > 0
+              MERGE (day)-[:LEAD_TIMES]->(page:ReleaseLeadTimes {page: stored / %1$d})
+                ON CREATE SET page.values = []
+              SET page.values = page.values + delta.leadTimes,
+                  day.leadTimeCount = stored + size(delta.leadTimes)
             }
-            """;
+            """.formatted(LEAD_TIMES_PER_PAGE);
 
     // Full days only: a partial day at either end of a range is counted from its
     // releases.
     private static final String READ = """
             MATCH (day:ReleaseDay)
             WHERE day.day >= $fromDay AND day.day < $toDay
+            WITH day, COLLECT { MATCH (day)-[:LEAD_TIMES]->(page:ReleaseLeadTimes) RETURN page.values } AS pages
             RETURN day.day AS day, sum(day.count) AS count, sum(day.failed) AS failed, sum(day.rolledBack) AS rolledBack,
-                   sum(day.succeeded) AS succeeded, sum(day.finished) AS finished,
-                   collect(coalesce(day.leadTimes, [])) AS leadTimes
+                   sum(day.succeeded) AS succeeded, sum(day.finished) AS finished, collect(pages) AS leadTimes
             """;
 
     private static final String STATE = """
@@ -90,7 +102,11 @@ final class ReleaseRollups {
 
     private static final String DELETE_DAYS = """
             MATCH (day:ReleaseDay)
-            WITH day LIMIT 10000
+            WITH day LIMIT 2000
+            CALL (day) {
+              MATCH (day)-[:LEAD_TIMES]->(page:ReleaseLeadTimes)
+              DETACH DELETE page
+            }
             DELETE day
             RETURN count(*) AS deleted
             """;
@@ -119,10 +135,17 @@ final class ReleaseRollups {
             MATCH (release:Release)
             WHERE release.startedAt >= $from AND release.startedAt < $to
             %s\
-            CREATE (:ReleaseDay {day: day, shard: 0, count: count, failed: failed, rolledBack: rolledBack,
-                                 succeeded: succeeded, finished: finished, leadTimes: leadTimes})
+            CREATE (counted:ReleaseDay {day: day, shard: 0, count: count, failed: failed, rolledBack: rolledBack,
+                                        succeeded: succeeded, finished: finished, leadTimeCount: size(leadTimes)})
+            WITH counted, leadTimes
+            CALL (counted, leadTimes) {
+              UNWIND range(0, size(leadTimes) - 1, %d) AS first
+              CREATE (counted)-[:LEAD_TIMES]->(:ReleaseLeadTimes {page: first / %d,
+                                                                  values: leadTimes[first..first + %d]})
+            }
             RETURN count(*) AS days
-            """.formatted(COUNT_BY_DAY.formatted("date(datetime({epochMillis: release.startedAt.epochMillis}))"));
+            """.formatted(COUNT_BY_DAY.formatted("date(datetime({epochMillis: release.startedAt.epochMillis}))"),
+            LEAD_TIMES_PER_PAGE, LEAD_TIMES_PER_PAGE, LEAD_TIMES_PER_PAGE);
 
     private static final String MARK = """
             MERGE (marker:__ReleaseRollups)
@@ -137,22 +160,20 @@ final class ReleaseRollups {
 
     /**
      * What the given changes of committed-to-be releases add to the day nodes: the
-     * {@code $days} parameter of {@link #ADD_STEP}, sorted, so that concurrent writers
-     * take the day nodes' locks in one order.
+     * {@code $days} parameter of {@link #ADD_STEP}, sorted by day, so that concurrent
+     * writers take the day nodes' locks in one order. A group's changes of one day go to
+     * one shard, so a group locks one node per day, and two concurrent groups meet on one
+     * only when their shards happen to match.
+     * @param shard the group's shard, from 0 to {@link #SHARDS} - 1
      */
-    static List<Map<String, Object>> deltas(List<Change> changes) {
-        Map<String, Delta> deltas = new LinkedHashMap<>();
+    static List<Map<String, Object>> deltas(List<Change> changes, int shard) {
+        Map<LocalDate, Delta> deltas = new TreeMap<>();
         for (Change change : changes) {
             Release release = change.release();
             LocalDate day = release.startedAt().withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
-            int shard = Math.floorMod(release.externalId().hashCode(), SHARDS);
-            deltas.computeIfAbsent(day + "/" + shard, key -> new Delta(day, shard)).count(change.kind(), release);
+            deltas.computeIfAbsent(day, key -> new Delta(day, shard)).count(change.kind(), release);
         }
-        return deltas.values()
-            .stream()
-            .sorted((a, b) -> (a.day.equals(b.day)) ? Integer.compare(a.shard, b.shard) : a.day.compareTo(b.day))
-            .map(Delta::row)
-            .toList();
+        return deltas.values().stream().map(Delta::row).toList();
     }
 
     /**

@@ -123,10 +123,10 @@ final class ReleaseStatsQuery {
         for (Record r : this.rollups.days(fromDay, toDay)) {
             Instant day = r.get("day").asLocalDate().atStartOfDay().toInstant(ZoneOffset.UTC);
             Counts counts = counted.computeIfAbsent(truncate(day, interval), bucket -> new Counts());
-            // The day's shards, each with its own list of lead times.
+            // The day's shards, summed.
             counts.add(r);
-            // One list of lead times per shard of the day.
-            r.get("leadTimes").values().forEach(counts::addLeadTimes);
+            // Per shard of the day, its pages of lead times.
+            r.get("leadTimes").values().forEach(pages -> pages.values().forEach(counts::addLeadTimes));
         }
     }
 

@@ -305,7 +305,9 @@ final class ReleaseWriter implements DisposableBean {
         }
         Map<String, Object> parameters = new HashMap<>(this.outbox.enqueueParameters(Outbox.GRAFANA, annotations));
         parameters.put("writes", writes);
-        parameters.put("days", ReleaseRollups.deltas(counted));
+        // The group's shard of the day rollups: the first of its runs decides.
+        int shard = Math.floorMod(group.get(order.get(0)).externalId().hashCode(), ReleaseRollups.SHARDS);
+        parameters.put("days", ReleaseRollups.deltas(counted, shard));
         this.cypher.run(tx, WRITE, parameters);
     }
 

@@ -2,6 +2,7 @@ package io.appgraph.releases;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +107,50 @@ class ReleaseStatsIT extends IntegrationTest {
         assertThat(busy.leadTimeMedianSeconds()).isEqualTo(3600);
         assertThat(busy.leadTimeP90Seconds()).isEqualTo(86400);
         assertThat(rebuilt).isEqualTo(written);
+    }
+
+    @Test
+    void aBusyDaysLeadTimesArePagedAndTheirPercentilesStayExact() {
+        // 300 releases on one day, succeeded with lead times of 1 to 300 minutes, counted
+        // as
+        // the writer counts them: in groups of 50, all in one shard.
+        List<ReleaseRollups.Change> changes = new ArrayList<>();
+        for (int i = 1; i <= 300; i++) {
+            OffsetDateTime startedAt = OffsetDateTime.parse("2026-03-02T12:00:00Z").plusSeconds(i);
+            OffsetDateTime finishedAt = startedAt.plusMinutes(5);
+            Release release = new Release("busy-" + i, "payments-api", null, null, null, "prod",
+                    ReleaseStatus.SUCCEEDED, startedAt, finishedAt, finishedAt.minusMinutes(i), null);
+            this.releases.release(release.externalId(), "payments-api", "SUCCEEDED", startedAt.toString(),
+                    finishedAt.toString(), finishedAt.minusMinutes(i).toString());
+            changes.add(new ReleaseRollups.Change(ReleaseEventCommitted.Kind.STARTED, release));
+            changes.add(new ReleaseRollups.Change(ReleaseEventCommitted.Kind.FINISHED, release));
+        }
+        for (int group = 0; group < 300; group += 50) {
+            List<ReleaseRollups.Change> counted = changes.subList(2 * group, 2 * group + 100);
+            try (var session = this.driver.session()) {
+                session.executeWriteWithoutResult(
+                        tx -> tx.run(ReleaseRollups.ADD_STEP, Map.of("days", ReleaseRollups.deltas(counted, 3)))
+                            .consume());
+            }
+        }
+        cypher("MERGE (:__ReleaseRollups)");
+
+        List<Bucket> written = query("2026-03-02T00:00:00Z", "2026-03-03T00:00:00Z", "DAY", null, null);
+        long pages = count("MATCH (:ReleaseDay {shard: 3})-[:LEAD_TIMES]->(page) RETURN count(page)");
+        long largestPage = count("MATCH (:ReleaseDay)-[:LEAD_TIMES]->(page) RETURN max(size(page.values))");
+        List<Bucket> rebuilt = stats("2026-03-02T00:00:00Z", "2026-03-03T00:00:00Z", "DAY", null, null);
+
+        // Nearest rank: the 150th and the 270th of 300.
+        assertThat(written).extracting(Bucket::count).containsExactly(300);
+        assertThat(written.get(0).leadTimeMedianSeconds()).isEqualTo(150 * 60);
+        assertThat(written.get(0).leadTimeP90Seconds()).isEqualTo(270 * 60);
+        // A page takes a group's lead times while fewer than 128 are stored before it.
+        assertThat(pages).isEqualTo(2);
+        assertThat(largestPage).isEqualTo(150);
+        assertThat(rebuilt).isEqualTo(written);
+        assertThat(count("MATCH (:ReleaseDay)-[:LEAD_TIMES]->(page) RETURN max(size(page.values))"))
+            .as("a rebuild fills pages of exactly 128")
+            .isEqualTo(128);
     }
 
     @Test
