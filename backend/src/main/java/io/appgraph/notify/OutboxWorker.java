@@ -23,13 +23,13 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Delivers the outbox: each round drops what outlived the retention, claims the oldest
- * due messages of the destinations this instance has a sender for, and hands each to its
- * sender. A delivered message is marked delivered and kept until the retention removes
- * it, so that an event replayed within that time does not enqueue it again; a failed one
- * is retried later with exponential backoff, unless its destination refused the message
- * itself ({@link DeliveryException#isPermanent()}): that one is kept, marked
- * {@code failedAt}, and never sent again.
+ * Delivers the outbox: each round drops what outlived the retention, claims the messages
+ * longest due of each destination this instance has a sender for (a batch in all, oldest
+ * first), and hands each to its sender. A delivered message is marked delivered and kept
+ * until the retention removes it, so that an event replayed within that time does not
+ * enqueue it again; a failed one is retried later with exponential backoff, unless its
+ * destination refused the message itself ({@link DeliveryException#isPermanent()}): that
+ * one is kept, marked {@code failedAt}, and never sent again.
  * <p>
  * Several instances may run it against one database: a claim is a lease written in its
  * own transaction, so in normal operation no message is sent by two instances. Delivery
@@ -48,10 +48,17 @@ final class OutboxWorker {
     // instance claiming it at the same moment to commit). Its reads may be stale by then,
     // and Cypher may reuse them within the statement, so the second statement reads each
     // message afresh under the lock and claims only those still free.
-    private static final String LOCK_DUE = """
-            MATCH (m:OutboxMessage)
-            WHERE m.nextAttemptAt <= $now AND m.destination IN $destinations
-              AND (m.claimedUntil IS NULL OR m.claimedUntil <= $now)
+    // Per destination, a seek on (destination, nextAttemptAt) in index order that stops
+    // after one batch (V0014): messages waiting for a destination this instance has no
+    // sender for are never read.
+    static final String LOCK_DUE = """
+            UNWIND $destinations AS destination
+            CALL (destination) {
+              MATCH (m:OutboxMessage)
+              WHERE m.destination = destination AND m.nextAttemptAt <= $now
+                AND (m.claimedUntil IS NULL OR m.claimedUntil <= $now)
+              RETURN m ORDER BY m.destination, m.nextAttemptAt LIMIT $limit
+            }
             WITH m ORDER BY m.createdAt LIMIT $limit
             SET m.claimLock = $token
             RETURN elementId(m) AS id

@@ -3,6 +3,7 @@ package io.appgraph.notify;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,8 @@ import com.sun.net.httpserver.HttpExchange;
 import io.appgraph.IntegrationTest;
 import io.appgraph.platform.Cypher;
 import org.junit.jupiter.api.AfterEach;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.summary.ProfiledPlan;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +44,9 @@ class OutboxIT extends IntegrationTest {
 
     @Autowired
     Outbox outbox;
+
+    @Autowired
+    Driver driver;
 
     @Autowired
     JsonMapper json;
@@ -252,6 +258,46 @@ class OutboxIT extends IntegrationTest {
         assertThat(configured.deliverDue()).isEqualTo(new OutboxWorker.Round(0, 0, 0, 0));
         assertThat(count("MATCH (m:OutboxMessage {attempts: 0}) WHERE m.claimedUntil IS NULL RETURN count(m)"))
             .isEqualTo(1);
+    }
+
+    @Test
+    void messagesWaitingForADestinationWithoutASenderAreNotReadByTheClaim() {
+        // 300 messages for a destination this instance cannot deliver to, enqueued first,
+        // then three for Grafana.
+        Map<String, Map<String, Object>> waiting = new LinkedHashMap<>();
+        for (int i = 0; i < 300; i++) {
+            waiting.put("release-started:waiting-" + i, started("waiting-" + i, "payments-api", "payments"));
+        }
+        this.cypher
+            .write(tx -> this.cypher.run(tx, Outbox.ENQUEUE_STEP, this.outbox.enqueueParameters("nowhere", waiting)));
+        for (int i = 1; i <= 3; i++) {
+            enqueue("release-started:run-" + i, started("run-" + i, "payments-api", "payments"));
+        }
+        OutboxWorker worker = grafanaWorker(properties(20));
+
+        // The claim's first statement, profiled (it marks what it picks; that is undone).
+        ProfiledPlan claim = this.driver.executableQuery("PROFILE " + OutboxWorker.LOCK_DUE)
+            .withParameters(Map.of("now", this.clock.instant().atOffset(ZoneOffset.UTC), "token", "probe",
+                    "destinations", List.of(GrafanaAnnotations.DESTINATION), "limit", 20))
+            .execute()
+            .summary()
+            .profile();
+        this.cypher.write(tx -> this.cypher.run(tx, "MATCH (m:OutboxMessage) REMOVE m.claimLock", Map.of()));
+
+        assertThat(totalDbHits(claim)).as("database hits of a claim beside 300 messages waiting elsewhere")
+            .isLessThan(100);
+        assertThat(worker.deliverDue()).isEqualTo(new OutboxWorker.Round(3, 0, 0, 0));
+        assertThat(count("MATCH (m:OutboxMessage {destination: 'nowhere', attempts: 0}) "
+                + "WHERE m.claimedUntil IS NULL AND m.claimLock IS NULL RETURN count(m)"))
+            .isEqualTo(300);
+    }
+
+    private static long totalDbHits(ProfiledPlan plan) {
+        long hits = plan.dbHits();
+        for (ProfiledPlan child : plan.children()) {
+            hits += totalDbHits(child);
+        }
+        return hits;
     }
 
     private OutboxWorker grafanaWorker(OutboxProperties properties) {
