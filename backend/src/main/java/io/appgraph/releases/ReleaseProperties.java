@@ -25,7 +25,7 @@ record ReleaseProperties(@DefaultValue("false") boolean registerUnknownApps, @De
      * refused as busy (the webhook answers 503) (env
      * {@code APPGRAPH_RELEASES_WRITERS_QUEUE})
      */
-    record Writers(@DefaultValue("1") int threads, @DefaultValue("64") int maxBatch, @DefaultValue("2000") int queue) {
+    record Writers(@DefaultValue("2") int threads, @DefaultValue("64") int maxBatch, @DefaultValue("2000") int queue) {
     }
 
 }

@@ -94,7 +94,7 @@ public final class ReleaseBenchmark {
         int perApp = (int) Math.min(1_000, (target + settings.apps() - 1L) / settings.apps());
         try (BenchmarkApp app = BenchmarkApp.start("release benchmark", settings,
                 "--appgraph.demo.releases-per-app=" + perApp, "--appgraph.webhooks.pipeline-secret=" + SECRET,
-                "--appgraph.releases.writers.threads=" + Integer.getInteger("benchmark.writers", 1))) {
+                "--appgraph.releases.writers.threads=" + Integer.getInteger("benchmark.writers", 2))) {
             new ReleaseBenchmark(settings, app).run();
         }
     }
@@ -147,19 +147,14 @@ public final class ReleaseBenchmark {
      */
     private List<Row> ingest(List<String> apps, int senders, int runs) throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        List<byte[]> events = new ArrayList<>(2 * runs);
-        for (int run = 0; run < runs; run++) {
-            String app = apps.get(run % apps.size());
-            Instant startedAt = now.minusSeconds(runs - run + 600L);
-            events.add(event(Map.of("event", "started", "app", app, "externalId", "ingest-" + run, "version",
-                    "2.0." + run, "commit", commit(run), "pipelineUrl", "https://ci.example.com/" + app + "/" + run,
-                    "environment", "prod", "at", startedAt.toString(), "committedAt",
-                    startedAt.minusSeconds(3600).toString())));
-            events.add(event(Map.of("event", "finished", "app", app, "externalId", "ingest-" + run, "outcome",
-                    "succeeded", "at", startedAt.plusSeconds(240).toString())));
-        }
-        // Warm the endpoint on events of their own, not counted and not stored twice.
-        ClosedLoop.run(sender(events.subList(0, Math.min(200, events.size()))), 1, 200, Duration.ofSeconds(20));
+        List<byte[]> events = events(apps, "ingest-", runs, now);
+        // A fresh JVM compiles its hot paths (Tomcat's, the driver's, Bolt's and Cypher's
+        // write runtime) over the first tens of thousands of events: those of warm-up
+        // runs
+        // of their own are measured as the cold row, then the runs above as the warm one.
+        int warmupRuns = Integer.getInteger("benchmark.ingest-warmup-runs", 10_000);
+        List<byte[]> warmup = events(apps, "warmup-", warmupRuns, now.minusSeconds(2L * runs));
+        Measurement cold = ClosedLoop.run(sender(warmup), senders, warmup.size(), Duration.ofMinutes(2));
         DistributionSummary groups = this.meters.get("appgraph.group.commit.batch")
             .tag("name", "release-events")
             .summary();
@@ -184,7 +179,27 @@ public final class ReleaseBenchmark {
                         + "%,d app links (expected %,d of each)%n",
                 runs, events.size(), replays.size(), senders, stored.get("releases").asLong(),
                 stored.get("complete").asLong(), stored.get("links").asLong(), runs);
-        return List.of(new Row("Webhook events", all), new Row("Webhook replays", replayed));
+        return List.of(new Row("Webhook events, cold", cold), new Row("Webhook events", all),
+                new Row("Webhook replays", replayed));
+    }
+
+    /**
+     * The started and finished events of {@code runs} pipeline runs named
+     * {@code prefix + n}, over the apps in turn, started a second apart up to ten minutes
+     * before {@code end}.
+     */
+    private static List<byte[]> events(List<String> apps, String prefix, int runs, Instant end) {
+        List<byte[]> events = new ArrayList<>(2 * runs);
+        for (int run = 0; run < runs; run++) {
+            String app = apps.get(run % apps.size());
+            Instant startedAt = end.minusSeconds(runs - run + 600L);
+            events.add(event(Map.of("event", "started", "app", app, "externalId", prefix + run, "version", "2.0." + run,
+                    "commit", commit(run), "pipelineUrl", "https://ci.example.com/" + app + "/" + run, "environment",
+                    "prod", "at", startedAt.toString(), "committedAt", startedAt.minusSeconds(3600).toString())));
+            events.add(event(Map.of("event", "finished", "app", app, "externalId", prefix + run, "outcome", "succeeded",
+                    "at", startedAt.plusSeconds(240).toString())));
+        }
+        return events;
     }
 
     private ClosedLoop.Call sender(List<byte[]> events) {
