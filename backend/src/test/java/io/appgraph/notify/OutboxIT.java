@@ -262,6 +262,9 @@ class OutboxIT extends IntegrationTest {
 
     @Test
     void messagesWaitingForADestinationWithoutASenderAreNotReadByTheClaim() {
+        this.clock = new TestClock(Instant.now().plusSeconds(1));
+        // Planned while the outbox is empty, as on a fresh start, and cached.
+        profileClaim();
         // 300 messages for a destination this instance cannot deliver to, enqueued first,
         // then three for Grafana.
         Map<String, Map<String, Object>> waiting = new LinkedHashMap<>();
@@ -275,7 +278,17 @@ class OutboxIT extends IntegrationTest {
         }
         OutboxWorker worker = grafanaWorker(properties(20));
 
-        // The claim's first statement, profiled (it marks what it picks; that is undone).
+        ProfiledPlan claim = profileClaim();
+        assertThat(totalDbHits(claim)).as("database hits of a claim beside 300 messages waiting elsewhere")
+            .isLessThan(100);
+        assertThat(worker.deliverDue()).isEqualTo(new OutboxWorker.Round(3, 0, 0, 0));
+        assertThat(count("MATCH (m:OutboxMessage {destination: 'nowhere', attempts: 0}) "
+                + "WHERE m.claimedUntil IS NULL AND m.claimLock IS NULL RETURN count(m)"))
+            .isEqualTo(300);
+    }
+
+    /** The claim's first statement, profiled (it marks what it picks; that is undone). */
+    private ProfiledPlan profileClaim() {
         ProfiledPlan claim = this.driver.executableQuery("PROFILE " + OutboxWorker.LOCK_DUE)
             .withParameters(Map.of("now", this.clock.instant().atOffset(ZoneOffset.UTC), "token", "probe",
                     "destinations", List.of(GrafanaAnnotations.DESTINATION), "limit", 20))
@@ -283,13 +296,7 @@ class OutboxIT extends IntegrationTest {
             .summary()
             .profile();
         this.cypher.write(tx -> this.cypher.run(tx, "MATCH (m:OutboxMessage) REMOVE m.claimLock", Map.of()));
-
-        assertThat(totalDbHits(claim)).as("database hits of a claim beside 300 messages waiting elsewhere")
-            .isLessThan(100);
-        assertThat(worker.deliverDue()).isEqualTo(new OutboxWorker.Round(3, 0, 0, 0));
-        assertThat(count("MATCH (m:OutboxMessage {destination: 'nowhere', attempts: 0}) "
-                + "WHERE m.claimedUntil IS NULL AND m.claimLock IS NULL RETURN count(m)"))
-            .isEqualTo(300);
+        return claim;
     }
 
     private static long totalDbHits(ProfiledPlan plan) {
