@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.neo4j.driver.Driver;
 import org.springframework.core.io.ClassPathResource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,6 +50,20 @@ public record ImportAnswer(int status, JsonNode body) {
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
+        }
+    }
+
+    /**
+     * Every {@code DEPENDS_ON} edge in the graph as {@code "caller -> callee [sources]"},
+     * sorted: what the imports wrote, in one comparable list.
+     */
+    public static List<String> edges(Driver driver) {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run("""
+                    MATCH (a:App)-[d:DEPENDS_ON]->(b:App)
+                    RETURN a.name + ' -> ' + b.name + ' [' + reduce(s = '', x IN d.sources |
+                           s + CASE WHEN s = '' THEN '' ELSE ', ' END + x) + ']' AS edge
+                    ORDER BY edge""").list(r -> r.get("edge").asString()));
         }
     }
 

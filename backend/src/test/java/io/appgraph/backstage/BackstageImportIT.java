@@ -42,7 +42,7 @@ class BackstageImportIT extends IntegrationTest {
         assertThat(answer.changes("systems")).containsEntry("created", 1L);
         assertThat(answer.changes("domains")).containsEntry("created", 1L);
         assertThat(answer.changes("edges")).containsEntry("created", 5L);
-        assertThat(edges()).containsExactlyElementsOf(CATALOG_EDGES);
+        assertThat(ImportAnswer.edges(this.driver)).containsExactlyElementsOf(CATALOG_EDGES);
         assertThat(answer.warnings()).anySatisfy(w -> assertThat(w).contains("fraud-scorer", "no such app"))
             .anySatisfy(w -> assertThat(w).contains("Location 'tandem-catalog' skipped"))
             .anySatisfy(w -> assertThat(w).contains("catalog-service", "group:retail", "another type"))
@@ -382,7 +382,7 @@ class BackstageImportIT extends IntegrationTest {
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.changes("edges")).containsEntry("removed", 1L).containsEntry("unchanged", 2L);
-        assertThat(edges()).containsExactly("checkout-api -> orders-db [BACKSTAGE, MESH]",
+        assertThat(ImportAnswer.edges(this.driver)).containsExactly("checkout-api -> orders-db [BACKSTAGE, MESH]",
                 "mobile-bff -> checkout-api [BACKSTAGE]", "storefront -> catalog-service [BACKSTAGE]",
                 "storefront -> checkout-api [BACKSTAGE, DECLARED]");
     }
@@ -460,16 +460,6 @@ class BackstageImportIT extends IntegrationTest {
         HttpResponse<String> response = get("/api/export/backstage");
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
-    }
-
-    private List<String> edges() {
-        try (var session = this.driver.session()) {
-            return session.executeRead(tx -> tx.run("""
-                    MATCH (a:App)-[d:DEPENDS_ON]->(b:App)
-                    RETURN a.name + ' -> ' + b.name + ' [' + reduce(s = '', x IN d.sources |
-                           s + CASE WHEN s = '' THEN '' ELSE ', ' END + x) + ']' AS edge
-                    ORDER BY edge""").list(r -> r.get("edge").asString()));
-        }
     }
 
     private ImportAnswer post(String path, String body) {

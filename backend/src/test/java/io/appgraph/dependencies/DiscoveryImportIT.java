@@ -57,7 +57,7 @@ class DiscoveryImportIT extends IntegrationTest {
         assertThat(answer.body().path("documents").asInt()).isEqualTo(7);
         assertThat(answer.changes("edges")).containsEntry("created", 8L).containsEntry("removed", 0L);
         assertThat(answer.changes("apps")).containsEntry("created", 4L).containsEntry("unchanged", 5L);
-        assertThat(edges()).containsExactlyElementsOf(POLICY_EDGES);
+        assertThat(ImportAnswer.edges(this.driver)).containsExactlyElementsOf(POLICY_EDGES);
         assertThat(count("""
                 MATCH (a:App {lifecycle: 'DISCOVERED'})
                 WHERE a.name IN ['mobile-bff', 'fraud-scorer', 'catalog-api', 'search-api']
@@ -71,7 +71,7 @@ class DiscoveryImportIT extends IntegrationTest {
         ImportAnswer manifests = post("/api/import/network-policies", fixture("network-policies-manifests.yaml"));
 
         assertThat(manifests.status()).isEqualTo(200);
-        assertThat(edges()).containsExactlyElementsOf(POLICY_EDGES);
+        assertThat(ImportAnswer.edges(this.driver)).containsExactlyElementsOf(POLICY_EDGES);
         assertThat(manifests.body().path("warnings").toString()).contains("kind Deployment is not a NetworkPolicy");
 
         String json = """
@@ -86,7 +86,7 @@ class DiscoveryImportIT extends IntegrationTest {
         ImportAnswer fromJson = post("/api/import/network-policies", json);
         assertThat(fromJson.status()).isEqualTo(200);
         assertThat(fromJson.changes("edges")).containsEntry("unchanged", 1L).containsEntry("removed", 7L);
-        assertThat(edges()).containsExactly("payments-api -> ledger [NETWORK_POLICY]");
+        assertThat(ImportAnswer.edges(this.driver)).containsExactly("payments-api -> ledger [NETWORK_POLICY]");
     }
 
     @Test
@@ -194,7 +194,7 @@ class DiscoveryImportIT extends IntegrationTest {
     void aReimportWithdrawsOnlyWhatNetworkPoliciesSaidBefore() {
         this.fixtures.dependsOn("storefront", "checkout-api", "DECLARED");
         post("/api/import/network-policies", fixture("network-policies.yaml"));
-        assertThat(edges()).contains("storefront -> checkout-api [DECLARED, NETWORK_POLICY]");
+        assertThat(ImportAnswer.edges(this.driver)).contains("storefront -> checkout-api [DECLARED, NETWORK_POLICY]");
 
         // checkout-api's policy is deleted from the cluster
         String withoutCheckout = fixture("network-policies-manifests.yaml").replaceFirst("(?s)^.*?\n---\n", "");
@@ -202,7 +202,7 @@ class DiscoveryImportIT extends IntegrationTest {
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.changes("edges")).containsEntry("removed", 3L);
-        assertThat(edges()).contains("storefront -> checkout-api [DECLARED]")
+        assertThat(ImportAnswer.edges(this.driver)).contains("storefront -> checkout-api [DECLARED]")
             .doesNotContain("cart-api -> checkout-api [NETWORK_POLICY]", "mobile-bff -> checkout-api [NETWORK_POLICY]")
             .contains("checkout-api -> payments-api [NETWORK_POLICY]");
         assertThat(count("MATCH (:App {name: 'mobile-bff'}) RETURN count(*)")).isEqualTo(1);
@@ -216,10 +216,10 @@ class DiscoveryImportIT extends IntegrationTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body().path("documents").asInt()).isEqualTo(10);
         assertThat(answer.changes("edges")).containsEntry("created", 7L);
-        assertThat(edges()).containsExactly("checkout-api -> inventory-api [MESH]", "checkout-api -> ledger [MESH]",
-                "checkout-api -> payments-api [MESH]", "payments-api -> fraud-scorer [MESH]",
-                "search-api -> catalog-api [MESH]", "storefront -> catalog-api [MESH]",
-                "storefront -> checkout-api [MESH]");
+        assertThat(ImportAnswer.edges(this.driver)).containsExactly("checkout-api -> inventory-api [MESH]",
+                "checkout-api -> ledger [MESH]", "checkout-api -> payments-api [MESH]",
+                "payments-api -> fraud-scorer [MESH]", "search-api -> catalog-api [MESH]",
+                "storefront -> catalog-api [MESH]", "storefront -> checkout-api [MESH]");
 
         GraphQlTester.Response search = this.graphQl.document("""
                 { app(name: "search-api") { dependencyEdges { to { name } sources lastObserved requestRate } } }""")
@@ -250,7 +250,7 @@ class DiscoveryImportIT extends IntegrationTest {
                    "value":[%d, "9"]}]}}""".formatted(now + 31 * 86400));
         assertThat(monthLater.changes("edges")).as("calls unseen for the retention lose MESH")
             .containsEntry("removed", 6L);
-        assertThat(edges()).containsExactly("storefront -> checkout-api [MESH]");
+        assertThat(ImportAnswer.edges(this.driver)).containsExactly("storefront -> checkout-api [MESH]");
     }
 
     @Test
@@ -367,17 +367,6 @@ class DiscoveryImportIT extends IntegrationTest {
 
     private String mesh(long at) {
         return fixture("mesh-traffic.json").replace("NOW", Long.toString(at));
-    }
-
-    // Every DEPENDS_ON edge as "caller -> callee [sources]", sorted.
-    private List<String> edges() {
-        try (var session = this.driver.session()) {
-            return session.executeRead(tx -> tx.run("""
-                    MATCH (a:App)-[d:DEPENDS_ON]->(b:App)
-                    RETURN a.name + ' -> ' + b.name + ' [' + reduce(s = '', x IN d.sources |
-                           s + CASE WHEN s = '' THEN '' ELSE ', ' END + x) + ']' AS edge
-                    ORDER BY edge""").list(r -> r.get("edge").asString()));
-        }
     }
 
     private ImportAnswer post(String path, String body) {
