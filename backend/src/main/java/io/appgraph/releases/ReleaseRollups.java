@@ -134,18 +134,18 @@ final class ReleaseRollups {
     private static final String COUNT_MONTH = """
             MATCH (release:Release)
             WHERE release.startedAt >= $from AND release.startedAt < $to
-            %s\
+            %1$s\
             CREATE (counted:ReleaseDay {day: day, shard: 0, count: count, failed: failed, rolledBack: rolledBack,
                                         succeeded: succeeded, finished: finished, leadTimeCount: size(leadTimes)})
             WITH counted, leadTimes
             CALL (counted, leadTimes) {
-              UNWIND range(0, size(leadTimes) - 1, %d) AS first
-              CREATE (counted)-[:LEAD_TIMES]->(:ReleaseLeadTimes {page: first / %d,
-                                                                  values: leadTimes[first..first + %d]})
+              UNWIND range(0, size(leadTimes) - 1, %2$d) AS first
+              CREATE (counted)-[:LEAD_TIMES]->(:ReleaseLeadTimes {page: first / %2$d,
+                                                                  values: leadTimes[first..first + %2$d]})
             }
             RETURN count(*) AS days
             """.formatted(COUNT_BY_DAY.formatted("date(datetime({epochMillis: release.startedAt.epochMillis}))"),
-            LEAD_TIMES_PER_PAGE, LEAD_TIMES_PER_PAGE, LEAD_TIMES_PER_PAGE);
+            LEAD_TIMES_PER_PAGE);
 
     private static final String MARK = """
             MERGE (marker:__ReleaseRollups)
