@@ -35,6 +35,16 @@ import org.springframework.stereotype.Component;
 @Component
 public final class Cypher {
 
+    /**
+     * Prefix for hot write statements whose plan cannot depend on the data: seeks on
+     * unique keys, whatever the counts. Neo4j plans a statement again when the counts it
+     * was planned with have drifted, which a stream of writes does every few seconds;
+     * each time costs up to some hundreds of milliseconds for a statement of a few
+     * subqueries, plus compiling its expressions afresh, for the very same plan. The
+     * prefix keeps the cached plan instead.
+     */
+    public static final String KEEP_PLAN = "CYPHER replan=skip ";
+
     private static final Log log = LogFactory.getLog(Cypher.class);
 
     private final Driver driver;

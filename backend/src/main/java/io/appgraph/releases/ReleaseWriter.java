@@ -77,20 +77,21 @@ final class ReleaseWriter implements DisposableBean {
     // It reads everything the writer needs to decide each event and to know the release
     // as it will stand (its squad, whether the person who triggered it is known), so
     // that the write is one statement that returns nothing.
-    private static final String LOCK = """
-            UNWIND $events AS event
-            MERGE (release:Release {externalId: event.externalId})
-            SET release.__lock = true REMOVE release.__lock
-            WITH event, release, head(COLLECT { MATCH (release)-[:OF]->(app:App) RETURN app.name LIMIT 1 }) AS app
-            RETURN event.i AS i, release.startedAt AS startedAt, release.finishedAt AS finishedAt,
-                   release.status AS status, release.pendingOutcome AS pendingOutcome, release.pendingApp AS pendingApp,
-                   app, CASE WHEN release.startedAt IS NOT NULL THEN %s END AS stored,
-                   event.app IS NOT NULL AND EXISTS { MATCH (:App {name: event.app}) } AS appKnown,
-                   event.triggeredBy IS NOT NULL AND EXISTS { MATCH (:Person {handle: event.triggeredBy}) } AS triggeredKnown,
-                   head(COLLECT { MATCH (:App {name: coalesce(app, event.app)})-[:OWNED_BY]->(squad:Squad)
-                                  RETURN squad.name LIMIT 1 }) AS squad
-            """
-        .formatted(Release.projection("release"));
+    private static final String LOCK = Cypher.KEEP_PLAN
+            + """
+                    UNWIND $events AS event
+                    MERGE (release:Release {externalId: event.externalId})
+                    SET release.__lock = true REMOVE release.__lock
+                    WITH event, release, head(COLLECT { MATCH (release)-[:OF]->(app:App) RETURN app.name LIMIT 1 }) AS app
+                    RETURN event.i AS i, release.startedAt AS startedAt, release.finishedAt AS finishedAt,
+                           release.status AS status, release.pendingOutcome AS pendingOutcome, release.pendingApp AS pendingApp,
+                           app, CASE WHEN release.startedAt IS NOT NULL THEN %s END AS stored,
+                           event.app IS NOT NULL AND EXISTS { MATCH (:App {name: event.app}) } AS appKnown,
+                           event.triggeredBy IS NOT NULL AND EXISTS { MATCH (:Person {handle: event.triggeredBy}) } AS triggeredKnown,
+                           head(COLLECT { MATCH (:App {name: coalesce(app, event.app)})-[:OWNED_BY]->(squad:Squad)
+                                          RETURN squad.name LIMIT 1 }) AS squad
+                    """
+                .formatted(Release.projection("release"));
 
     // What a refused event's MERGE created, and nothing that was stored before it.
     private static final String DISCARD = """
@@ -102,7 +103,7 @@ final class ReleaseWriter implements DisposableBean {
 
     // One statement for the whole group: the releases (each subquery writes only the
     // events of its kind), their day rollups and their Grafana annotations.
-    private static final String WRITE = """
+    private static final String WRITE = Cypher.KEEP_PLAN + """
             CALL () {
               UNWIND $writes AS event
               MATCH (release:Release {externalId: event.externalId})
