@@ -35,15 +35,21 @@ import tools.jackson.databind.json.JsonMapper;
  * Release tracking at the scale of the brief's estate: how fast pipelines' events are
  * ingested through the signed webhook, and how the release dashboard's reads answer over
  * a million stored releases. It starts appgraph on the generated estate, sends every
- * event of N pipeline runs from concurrent senders (started and finished, in whatever
- * order the senders' race delivers them), replays a tenth of them, and counts what was
- * stored: nothing may be lost or doubled. It then measures one day's page across the
- * estate, a year of daily stats and an incident's suspects over the releases the demo
- * loaded with the estate (a million by default). Prints figures; judges nothing.
+ * event of N pipeline runs from concurrent senders (runs overlap as real pipelines do:
+ * each finish comes a hundred runs after its start), then as many runs again with each
+ * finish raced against its own start (in whatever order the senders' race delivers them),
+ * replays a tenth of them, and counts what was stored: nothing may be lost or doubled. It
+ * then measures one day's page across the estate, a year of daily stats and an incident's
+ * suspects over the releases the demo loaded with the estate (a million by default).
+ * Prints figures; judges nothing.
  */
 public final class ReleaseBenchmark {
 
     private static final String SECRET = "benchmark-pipeline-secret";
+
+    // How many runs are under way at once in the headline ingest: each finish is sent
+    // this many runs after its start.
+    private static final int OVERLAPPING_RUNS = 100;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -52,7 +58,7 @@ public final class ReleaseBenchmark {
     private static final String RELEASE_COUNT = "MATCH (r:Release) RETURN count(r) AS releases";
 
     private static final String INGESTED = """
-            MATCH (r:Release) WHERE r.externalId STARTS WITH 'ingest-'
+            MATCH (r:Release) WHERE r.externalId STARTS WITH 'ingest-' OR r.externalId STARTS WITH 'raced-'
             RETURN count(r) AS releases,
                    count(CASE WHEN r.startedAt IS NOT NULL AND r.finishedAt IS NOT NULL
                               AND r.status = 'SUCCEEDED' THEN 1 END) AS complete,
@@ -142,19 +148,21 @@ public final class ReleaseBenchmark {
     }
 
     /**
-     * Every event of {@code runs} pipeline runs from concurrent senders, then a tenth of
-     * them again, then a count of what was stored.
+     * Every event of {@code runs} pipeline runs from concurrent senders, runs
+     * overlapping; then of as many runs with each finish raced against its start; then a
+     * tenth of them again; then a count of what was stored.
      */
     private List<Row> ingest(List<String> apps, int senders, int runs) throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        List<byte[]> events = events(apps, "ingest-", runs, now);
+        List<byte[]> events = events(apps, "ingest-", runs, now, OVERLAPPING_RUNS);
+        List<byte[]> raced = events(apps, "raced-", runs, now.minusSeconds(2L * runs), 0);
         // A fresh JVM compiles its hot paths (Tomcat's, the driver's, Bolt's and Cypher's
         // write runtime) over the first tens of thousands of events: those of warm-up
-        // runs
-        // of their own are measured as the cold row, then the runs above as the warm one.
-        int warmupRuns = Integer.getInteger("benchmark.ingest-warmup-runs", 10_000);
-        List<byte[]> warmup = events(apps, "warmup-", warmupRuns, now.minusSeconds(2L * runs));
-        Measurement cold = ClosedLoop.run(sender(warmup), senders, warmup.size(), Duration.ofMinutes(2));
+        // runs of their own are measured as the cold row, then the runs above as the warm
+        // ones.
+        int warmupRuns = Integer.getInteger("benchmark.ingest-warmup-runs", 25_000);
+        List<byte[]> warmup = events(apps, "warmup-", warmupRuns, now.minusSeconds(4L * runs), OVERLAPPING_RUNS);
+        Measurement cold = ClosedLoop.run(sender(warmup), senders, warmup.size(), Duration.ofMinutes(4));
         DistributionSummary groups = this.meters.get("appgraph.group.commit.batch")
             .tag("name", "release-events")
             .summary();
@@ -165,6 +173,7 @@ public final class ReleaseBenchmark {
         System.out.printf(Locale.ROOT, "ingest: %,d transactions for %,.0f events, %.1f events per transaction%n",
                 transactions, groups.totalAmount() - eventsBefore,
                 (groups.totalAmount() - eventsBefore) / Math.max(1, transactions));
+        Measurement racedAll = ClosedLoop.run(sender(raced), senders, raced.size(), Duration.ofMinutes(10));
         List<byte[]> replays = new ArrayList<>();
         Random random = new Random(7);
         for (byte[] event : events) {
@@ -177,29 +186,45 @@ public final class ReleaseBenchmark {
         System.out.printf(Locale.ROOT,
                 "ingest: %,d runs (%,d events) then %,d replays from %d senders; stored %,d releases, %,d complete, "
                         + "%,d app links (expected %,d of each)%n",
-                runs, events.size(), replays.size(), senders, stored.get("releases").asLong(),
-                stored.get("complete").asLong(), stored.get("links").asLong(), runs);
+                2 * runs, events.size() + raced.size(), replays.size(), senders, stored.get("releases").asLong(),
+                stored.get("complete").asLong(), stored.get("links").asLong(), 2 * runs);
         return List.of(new Row("Webhook events, cold", cold), new Row("Webhook events", all),
-                new Row("Webhook replays", replayed));
+                new Row("Webhook events, raced", racedAll), new Row("Webhook replays", replayed));
     }
 
     /**
      * The started and finished events of {@code runs} pipeline runs named
      * {@code prefix + n}, over the apps in turn, started a second apart up to ten minutes
-     * before {@code end}.
+     * before {@code end}. Each run's finish is sent {@code overlap} runs after its start,
+     * as while pipelines run side by side; with 0 right after it, so that two senders
+     * race them.
      */
-    private static List<byte[]> events(List<String> apps, String prefix, int runs, Instant end) {
+    private static List<byte[]> events(List<String> apps, String prefix, int runs, Instant end, int overlap) {
         List<byte[]> events = new ArrayList<>(2 * runs);
-        for (int run = 0; run < runs; run++) {
-            String app = apps.get(run % apps.size());
-            Instant startedAt = end.minusSeconds(runs - run + 600L);
-            events.add(event(Map.of("event", "started", "app", app, "externalId", prefix + run, "version", "2.0." + run,
-                    "commit", commit(run), "pipelineUrl", "https://ci.example.com/" + app + "/" + run, "environment",
-                    "prod", "at", startedAt.toString(), "committedAt", startedAt.minusSeconds(3600).toString())));
-            events.add(event(Map.of("event", "finished", "app", app, "externalId", prefix + run, "outcome", "succeeded",
-                    "at", startedAt.plusSeconds(240).toString())));
+        for (int step = 0; step < runs + overlap; step++) {
+            if (step < runs) {
+                events.add(started(apps, prefix, step, runs, end));
+            }
+            if (step >= overlap) {
+                events.add(finished(apps, prefix, step - overlap, runs, end));
+            }
         }
         return events;
+    }
+
+    private static byte[] started(List<String> apps, String prefix, int run, int runs, Instant end) {
+        String app = apps.get(run % apps.size());
+        Instant startedAt = end.minusSeconds(runs - run + 600L);
+        return event(Map.of("event", "started", "app", app, "externalId", prefix + run, "version", "2.0." + run,
+                "commit", commit(run), "pipelineUrl", "https://ci.example.com/" + app + "/" + run, "environment",
+                "prod", "at", startedAt.toString(), "committedAt", startedAt.minusSeconds(3600).toString()));
+    }
+
+    private static byte[] finished(List<String> apps, String prefix, int run, int runs, Instant end) {
+        String app = apps.get(run % apps.size());
+        Instant finishedAt = end.minusSeconds(runs - run + 600L - 240L);
+        return event(Map.of("event", "finished", "app", app, "externalId", prefix + run, "outcome", "succeeded", "at",
+                finishedAt.toString()));
     }
 
     private ClosedLoop.Call sender(List<byte[]> events) {
