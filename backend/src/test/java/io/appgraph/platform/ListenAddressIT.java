@@ -1,0 +1,124 @@
+package io.appgraph.platform;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.Optional;
+
+import io.appgraph.AppgraphApplication;
+import io.appgraph.ExternalNeo4j;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * appgraph has no login yet, so it is never open by accident: on an external database, as
+ * production runs it, it still listens on loopback only; an open address needs an
+ * explicit opt-in, which it warns about. Checked by connecting, not by reading settings.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ListenAddressIT {
+
+    private static ExternalNeo4j database;
+
+    @BeforeAll
+    static void startDatabase() {
+        database = ExternalNeo4j.start();
+    }
+
+    @AfterAll
+    static void stopDatabase() {
+        database.close();
+    }
+
+    @Test
+    void onAnExternalDatabaseItListensOnLoopbackOnly() {
+        try (ConfigurableApplicationContext app = start()) {
+            int port = port(app);
+            assertThat(reachable(InetAddress.getLoopbackAddress(), port)).as("127.0.0.1").isTrue();
+            Optional<InetAddress> outside = nonLoopbackAddress();
+            outside.ifPresent(address -> assertThat(reachable(address, port)).as(address.getHostAddress()).isFalse());
+            assertThat(app.getEnvironment().getProperty("server.address")).isEqualTo("127.0.0.1");
+        }
+    }
+
+    @Test
+    void anOpenAddressWithoutTheOptInIsRefusedAtStartUp() {
+        assertThatThrownBy(() -> start("--server.address=0.0.0.0").close())
+            .hasMessageContaining("server.address is 0.0.0.0, but appgraph has no login yet")
+            .hasMessageContaining("appgraph.security.expose-without-login=true");
+    }
+
+    @Test
+    void theOptInListensEverywhereAndSaysSoLoudly(CapturedOutput output) {
+        try (ConfigurableApplicationContext app = start("--appgraph.security.expose-without-login=true")) {
+            int port = port(app);
+            assertThat(reachable(InetAddress.getLoopbackAddress(), port)).as("127.0.0.1").isTrue();
+            nonLoopbackAddress()
+                .ifPresent(address -> assertThat(reachable(address, port)).as(address.getHostAddress()).isTrue());
+            assertThat(output).contains("WARN")
+                .contains("appgraph listens on every interface with no login: anyone who can reach its port can "
+                        + "read the estate and change it");
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String... more) {
+        String[] args = { "--server.port=0", "--spring.neo4j.uri=" + database.uri(), "--appgraph.demo.enabled=false",
+                "--appgraph.ownership.sweep-enabled=false" };
+        String[] all = new String[args.length + more.length];
+        System.arraycopy(args, 0, all, 0, args.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return new SpringApplicationBuilder(AppgraphApplication.class).run(all);
+    }
+
+    private static int port(ConfigurableApplicationContext app) {
+        return ((WebServerApplicationContext) app).getWebServer().getPort();
+    }
+
+    private static boolean reachable(InetAddress address, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 2000);
+            return true;
+        }
+        catch (IOException ex) {
+            return false;
+        }
+    }
+
+    /** An IPv4 address of this machine other than loopback, when it has one. */
+    private static Optional<InetAddress> nonLoopbackAddress() {
+        try {
+            return NetworkInterface.networkInterfaces()
+                .filter(ListenAddressIT::up)
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
+                .findFirst();
+        }
+        catch (SocketException ex) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean up(NetworkInterface network) {
+        try {
+            return network.isUp() && !network.isLoopback();
+        }
+        catch (SocketException ex) {
+            return false;
+        }
+    }
+
+}
