@@ -1,5 +1,10 @@
 package io.appgraph.releases;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+
 import jakarta.annotation.PreDestroy;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -13,8 +18,11 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The live release feed of this instance: every release start and finish that commits
- * here, fanned out to the subscribers whose filter it matches.
+ * The live release feed: every release start and finish, fanned out to this instance's
+ * subscribers whose filter it matches, whichever instance committed it. Changes committed
+ * here arrive from the release writer as they commit; those committed by other instances
+ * on the same database arrive from {@link ReleaseFeedPoller}, which also sees this
+ * instance's own, so each event is published once, by whichever arrives first.
  * <p>
  * The thread that committed the release only hands the event to each subscriber's buffer;
  * the subscriber's GraphQL selection is resolved, and its WebSocket written, on other
@@ -26,11 +34,18 @@ final class ReleaseFeed {
 
     private static final Log log = LogFactory.getLog(ReleaseFeed.class);
 
+    // How long an event's key is remembered: well past the poller's look-back.
+    private static final Duration REMEMBERED = Duration.ofMinutes(2);
+
     private final Sinks.Many<ReleaseEvent> sink = Sinks.many().multicast().directBestEffort();
 
     private final Scheduler scheduler = Schedulers.boundedElastic();
 
     private final int buffer;
+
+    // The keys (kind and externalId) of the events published lately, in the order they
+    // were, each with when.
+    private final LinkedHashMap<String, Instant> published = new LinkedHashMap<>();
 
     ReleaseFeed(ReleaseFeedProperties properties) {
         this.buffer = properties.buffer();
@@ -38,13 +53,28 @@ final class ReleaseFeed {
 
     @EventListener
     void committed(ReleaseEventCommitted event) {
-        publish(ReleaseEvent.of(event));
+        offer(ReleaseEvent.of(event));
     }
 
-    // Serialised: the sink takes one emission at a time, and releases commit on many
-    // request threads at once.
-    private synchronized void publish(ReleaseEvent event) {
-        this.sink.tryEmitNext(event);
+    /** Whether the event of this kind on this release was published lately. */
+    synchronized boolean published(ReleaseEventCommitted.Kind kind, String externalId) {
+        return this.published.containsKey(kind + ":" + externalId);
+    }
+
+    /**
+     * Publishes {@code event} unless it was published already. Serialised: the sink takes
+     * one emission at a time, and releases commit on many request threads at once.
+     */
+    synchronized void offer(ReleaseEvent event) {
+        Instant now = Instant.now();
+        Instant forgotten = now.minus(REMEMBERED);
+        Iterator<Instant> oldest = this.published.values().iterator();
+        while (oldest.hasNext() && oldest.next().isBefore(forgotten)) {
+            oldest.remove();
+        }
+        if (this.published.putIfAbsent(event.kind() + ":" + event.release().externalId(), now) == null) {
+            this.sink.tryEmitNext(event);
+        }
     }
 
     /** The events that match {@code filter}, from now on. */

@@ -102,7 +102,10 @@ final class ReleaseWriter implements DisposableBean {
             """;
 
     // One statement for the whole group: the releases (each subquery writes only the
-    // events of its kind), their day rollups and their Grafana annotations.
+    // events of its kind), their day rollups and their Grafana annotations. Each start
+    // and
+    // finish is stamped with its transaction's time, for the feeds of other instances
+    // (ReleaseFeedPoller).
     private static final String WRITE = Cypher.KEEP_PLAN + """
             CALL () {
               UNWIND $writes AS event
@@ -114,6 +117,9 @@ final class ReleaseWriter implements DisposableBean {
                 SET release.version = event.version, release.commit = event.commit,
                     release.pipelineUrl = event.pipelineUrl, release.environment = event.environment,
                     release.startedAt = event.startedAt, release.committedAt = event.committedAt,
+                    release.startCommittedAt = datetime.transaction(),
+                    release.finishCommittedAt = CASE WHEN release.pendingOutcome IS NULL THEN NULL
+                                                     ELSE datetime.transaction() END,
                     release.status = coalesce(release.pendingOutcome, 'IN_PROGRESS')
                 REMOVE release.pendingOutcome, release.pendingApp
                 MERGE (release)-[:OF]->(app)
@@ -124,7 +130,8 @@ final class ReleaseWriter implements DisposableBean {
               CALL (release, event) {
                 WITH release, event
                 WHERE event.kind = 'finish'
-                SET release.status = event.outcome, release.finishedAt = event.finishedAt
+                SET release.status = event.outcome, release.finishedAt = event.finishedAt,
+                    release.finishCommittedAt = datetime.transaction()
               }
               CALL (release, event) {
                 WITH release, event

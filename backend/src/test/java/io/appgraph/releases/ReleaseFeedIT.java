@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -42,6 +43,10 @@ class ReleaseFeedIT extends IntegrationTest {
 
     private WebSocketGraphQlTester webSocket;
 
+    // The feed publishes each start and finish of a run once, so each test's runs are its
+    // own: "run-1" of this test is this prefix and "run-1".
+    private final String runs = "feed-" + UUID.randomUUID() + "-";
+
     @BeforeEach
     void estateAndConnection() {
         new Fixtures(this.driver).squad("payments")
@@ -76,11 +81,11 @@ class ReleaseFeedIT extends IntegrationTest {
         started.path("releaseEvents.squad.name").entity(String.class).isEqualTo("payments");
         started.path("releaseEvents.squad.slackChannel").entity(String.class).isEqualTo("#payments");
         Map<String, Object> release = new HashMap<>();
-        release.put("externalId", "run-1");
+        release.put("externalId", this.runs + "run-1");
         release.put("app", Map.of("name", "payments-api", "squad", Map.of("name", "payments")));
         release.put("version", "1.4.2");
         release.put("commit", "0a1b2c3");
-        release.put("pipelineUrl", "https://ci.example.com/runs/run-1");
+        release.put("pipelineUrl", "https://ci.example.com/runs/" + this.runs + "run-1");
         release.put("environment", "prod");
         release.put("status", "IN_PROGRESS");
         release.put("startedAt", "2026-11-27T09:00:00.000Z");
@@ -156,15 +161,17 @@ class ReleaseFeedIT extends IntegrationTest {
         this.events.publishEvent(new ReleaseEventCommitted(kind, release, squad));
     }
 
-    private static List<String> externalIds(CompletableFuture<List<GraphQlTester.Response>> messages) throws Exception {
+    private List<String> externalIds(CompletableFuture<List<GraphQlTester.Response>> messages) throws Exception {
         return messages.get(30, TimeUnit.SECONDS)
             .stream()
             .map(message -> message.path("releaseEvents.release.externalId").entity(String.class).get())
+            .map(externalId -> externalId.substring(this.runs.length()))
             .toList();
     }
 
-    private static Release release(String externalId, String app, String environment, ReleaseStatus status,
+    private Release release(String run, String app, String environment, ReleaseStatus status,
             OffsetDateTime finishedAt) {
+        String externalId = this.runs + run;
         return new Release(externalId, app, "1.4.2", "0a1b2c3", "https://ci.example.com/runs/" + externalId,
                 environment, status, STARTED, finishedAt);
     }
