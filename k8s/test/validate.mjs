@@ -19,6 +19,23 @@ const PROBE_PATHS = {
 };
 const PRODUCTION_MIN_REPLICAS = 3;
 
+// kubectl before 1.27 carries kustomize v2-v4, which reads neither `labels` nor this layout the
+// same way (Debian bookworm's kubernetes-client is 1.20): refuse it plainly rather than mis-render.
+function requireKustomize5() {
+  const run = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' });
+  if (run.error?.code === 'ENOENT') {
+    console.error('kubectl not found on PATH: the Kubernetes manifests cannot be rendered or checked.\n'
+      + 'Install kubectl (Debian: apt-get install kubernetes-client), or skip this check with -Dk8s.skip.');
+    process.exit(2);
+  }
+  const version = /Kustomize Version: v(\d+)/.exec(run.stdout ?? '');
+  if (!version || Number(version[1]) < 5) {
+    console.error(`kubectl's built-in kustomize must be v5 or later (kubectl 1.27+), found:\n${run.stdout}${run.stderr}`
+      + 'Install a newer kubectl, or skip this check with -Dk8s.skip.');
+    process.exit(2);
+  }
+}
+
 function kustomize(dir) {
   const run = spawnSync('kubectl', ['kustomize', dir], { encoding: 'utf8', maxBuffer: 16 << 20 });
   if (run.error?.code === 'ENOENT') {
@@ -191,6 +208,7 @@ const overlays = readdirSync(join(k8s, 'overlays'), { withFileTypes: true })
   .filter((e) => e.isDirectory()).map((e) => `overlays/${e.name}`);
 if (!overlays.includes('overlays/production')) fail('k8s/overlays', 'no production overlay');
 
+requireKustomize5();
 for (const name of ['base', ...overlays]) {
   const docs = kustomize(join(k8s, name));
   for (const doc of docs) await validateSchema(`${name} ${doc.kind}/${doc.metadata?.name}`, doc);
