@@ -25,7 +25,7 @@ function requireKustomize5() {
   const run = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' });
   if (run.error?.code === 'ENOENT') {
     console.error('kubectl not found on PATH: the Kubernetes manifests cannot be rendered or checked.\n'
-      + 'Install kubectl (Debian: apt-get install kubernetes-client), or skip this check with -Dk8s.skip.');
+      + 'Install kubectl 1.27 or later (kustomize v5 built in), or skip this check with -Dk8s.skip.');
     process.exit(2);
   }
   const version = /Kustomize Version: v(\d+)/.exec(run.stdout ?? '');
@@ -40,7 +40,7 @@ function kustomize(dir) {
   const run = spawnSync('kubectl', ['kustomize', dir], { encoding: 'utf8', maxBuffer: 16 << 20 });
   if (run.error?.code === 'ENOENT') {
     console.error('kubectl not found on PATH: the Kubernetes manifests cannot be rendered or checked.\n'
-      + 'Install kubectl (Debian: apt-get install kubernetes-client), or skip this check with -Dk8s.skip.');
+      + 'Install kubectl 1.27 or later (kustomize v5 built in), or skip this check with -Dk8s.skip.');
     process.exit(2);
   }
   if (run.status !== 0) {
