@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -25,6 +26,10 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A Neo4j server outside the application under test, as production has one: a database of
@@ -78,6 +83,23 @@ public final class ExternalNeo4j implements AutoCloseable {
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    /**
+     * An appgraph instance on this database, as a replica in production is one: on a free
+     * port, without the demo estate, with {@code arguments} added (such as
+     * {@code --appgraph.ownership.sweep-enabled=false}).
+     */
+    public ConfigurableApplicationContext appgraph(String... arguments) {
+        List<String> all = new ArrayList<>(
+                List.of("--server.port=0", "--spring.neo4j.uri=" + uri(), "--appgraph.demo.enabled=false"));
+        all.addAll(List.of(arguments));
+        return new SpringApplicationBuilder(AppgraphApplication.class).run(all.toArray(String[]::new));
+    }
+
+    /** The HTTP port an appgraph instance listens on. */
+    public static int port(ApplicationContext appgraph) {
+        return ((WebServerApplicationContext) appgraph).getWebServer().getPort();
     }
 
     /** The URI the application connects to: the proxy. */

@@ -157,11 +157,12 @@ public final class Fixtures {
             return session.executeRead(tx -> {
                 List<String> lines = new ArrayList<>();
                 tx.run("""
-                        MATCH (n) WHERE NOT n:__Migration
+                        MATCH (n) WHERE NOT any(label IN labels(n) WHERE label STARTS WITH '__')
                         RETURN labels(n) AS labels, properties(n) AS properties
                         """).forEachRemaining(r -> lines.add(r.get("labels").asList() + " " + properties(r)));
                 tx.run("""
-                        MATCH (a)-[rel]->(b) WHERE NOT a:__Migration AND NOT b:__Migration
+                        MATCH (a)-[rel]->(b)
+                        WHERE NOT any(label IN labels(a) + labels(b) WHERE label STARTS WITH '__')
                         RETURN coalesce(a.name, a.handle, elementId(a)) + ' -' + type(rel) + '-> '
                                + coalesce(b.name, b.handle, elementId(b)) AS labels, properties(rel) AS properties
                         """).forEachRemaining(r -> lines.add(r.get("labels").asString() + " " + properties(r)));

@@ -18,11 +18,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Scheduled jobs that one instance at a time runs, however many replicas share the
- * database: each run first takes or renews the job's lease, a {@code JobLease} node
- * holding this instance's id until a time; an instance that finds another's lease still
- * valid skips its turn. The holder renews the lease on every run, so the job stays with
- * it; when the holder stops, it gives the lease up, and when it dies, the lease runs out
- * and the next instance whose turn comes takes the job over.
+ * database: each run first takes or renews the job's lease, a {@code __JobLease} node
+ * (bookkeeping, as the migrations' records are) holding this instance's id until a time;
+ * an instance that finds another's lease still valid skips its turn. The holder renews
+ * the lease on every run, so the job stays with it; when the holder stops, it gives the
+ * lease up, and when it dies, the lease runs out and the next instance whose turn comes
+ * takes the job over.
  */
 @Component
 public final class JobLeases implements DisposableBean {
@@ -33,12 +34,12 @@ public final class JobLeases implements DisposableBean {
     // deciding at the same moment decide one after the other; the second reads it afresh
     // under the lock.
     private static final String LOCK = """
-            MERGE (lease:JobLease {job: $job})
+            MERGE (lease:__JobLease {job: $job})
             SET lease.__lock = true REMOVE lease.__lock
             """;
 
     private static final String TAKE = """
-            MATCH (lease:JobLease {job: $job})
+            MATCH (lease:__JobLease {job: $job})
             WITH lease, lease.holder IS NULL OR lease.holder = $holder OR lease.until <= $now AS free
             CALL (lease, free) {
               WITH lease WHERE free
@@ -48,7 +49,7 @@ public final class JobLeases implements DisposableBean {
             """;
 
     private static final String RELEASE = """
-            MATCH (lease:JobLease {job: $job, holder: $holder})
+            MATCH (lease:__JobLease {job: $job, holder: $holder})
             SET lease.until = $now
             """;
 

@@ -3,13 +3,11 @@ package io.appgraph.platform;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-import io.appgraph.AppgraphApplication;
 import io.appgraph.ExternalNeo4j;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,9 +49,7 @@ class JobLeasesIT {
     }
 
     private static ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(AppgraphApplication.class).run("--server.port=0",
-                "--spring.neo4j.uri=" + database.uri(), "--appgraph.demo.enabled=false",
-                "--appgraph.ownership.sweep-interval=100ms");
+        return database.appgraph("--appgraph.ownership.sweep-interval=100ms");
     }
 
     private static double runs(ConfigurableApplicationContext app) {

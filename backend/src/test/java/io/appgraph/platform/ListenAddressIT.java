@@ -7,18 +7,17 @@ import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
-import io.appgraph.AppgraphApplication;
 import io.appgraph.ExternalNeo4j;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,16 +75,13 @@ class ListenAddressIT {
     }
 
     private static ConfigurableApplicationContext start(String... more) {
-        String[] args = { "--server.port=0", "--spring.neo4j.uri=" + database.uri(), "--appgraph.demo.enabled=false",
-                "--appgraph.ownership.sweep-enabled=false" };
-        String[] all = new String[args.length + more.length];
-        System.arraycopy(args, 0, all, 0, args.length);
-        System.arraycopy(more, 0, all, args.length, more.length);
-        return new SpringApplicationBuilder(AppgraphApplication.class).run(all);
+        List<String> arguments = new ArrayList<>(List.of("--appgraph.ownership.sweep-enabled=false"));
+        arguments.addAll(List.of(more));
+        return database.appgraph(arguments.toArray(String[]::new));
     }
 
     private static int port(ConfigurableApplicationContext app) {
-        return ((WebServerApplicationContext) app).getWebServer().getPort();
+        return ExternalNeo4j.port(app);
     }
 
     private static boolean reachable(InetAddress address, int port) {

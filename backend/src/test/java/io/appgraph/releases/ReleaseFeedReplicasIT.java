@@ -6,15 +6,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.appgraph.AppgraphApplication;
 import io.appgraph.ExternalNeo4j;
 import io.appgraph.Fixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -103,13 +100,12 @@ class ReleaseFeedReplicasIT {
     }
 
     private static ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(AppgraphApplication.class).run("--server.port=0",
-                "--spring.neo4j.uri=" + database.uri(), "--appgraph.demo.enabled=false",
-                "--appgraph.ownership.sweep-enabled=false", "--appgraph.releases.feed.poll-interval=200ms");
+        return database.appgraph("--appgraph.ownership.sweep-enabled=false",
+                "--appgraph.releases.feed.poll-interval=200ms");
     }
 
     private static int port(ConfigurableApplicationContext app) {
-        return ((WebServerApplicationContext) app).getWebServer().getPort();
+        return ExternalNeo4j.port(app);
     }
 
 }
