@@ -109,6 +109,9 @@ final class ReleaseFeedPoller {
                 .forEach(r -> releases.put(r.get("externalId").asString(), r));
             for (Record change : unseen) {
                 Record found = releases.get(change.get("externalId").asString());
+                if (found == null) {
+                    continue;
+                }
                 this.feed.offer(ReleaseEvent.of(new ReleaseEventCommitted(Kind.valueOf(change.get("kind").asString()),
                         Release.from(found.get("release")), found.get("squad").asString(null))));
             }
