@@ -22,8 +22,6 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 @EnableScheduling
 class OwnershipConfiguration {
 
-    private static final Duration MIN_LEASE = Duration.ofSeconds(30);
-
     @Bean
     OwnershipSweep ownershipSweep(Cypher cypher, LeaverWriter leavers, OwnershipNotices notices,
             OwnershipProperties properties) {
@@ -34,11 +32,8 @@ class OwnershipConfiguration {
     @ConditionalOnBooleanProperty(name = "appgraph.ownership.sweep-enabled", matchIfMissing = true)
     SchedulingConfigurer ownershipSweepSchedule(OwnershipSweep sweep, OwnershipProperties properties,
             JobLeases leases) {
-        // One instance sweeps; when it dies, another takes over once its lease has run
-        // out: three intervals, and never less than 30 s, so that a pause cannot cost it.
         Duration interval = properties.sweepInterval();
-        Duration lease = (interval.multipliedBy(3).compareTo(MIN_LEASE) > 0) ? interval.multipliedBy(3) : MIN_LEASE;
-        return registrar -> registrar.addFixedDelayTask(leases.once("ownership-sweep", lease, sweep::sweepQuietly),
+        return registrar -> registrar.addFixedDelayTask(leases.once("ownership-sweep", interval, sweep::sweepQuietly),
                 interval);
     }
 

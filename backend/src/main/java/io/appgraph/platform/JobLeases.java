@@ -30,6 +30,8 @@ public final class JobLeases implements DisposableBean {
 
     private static final Log log = LogFactory.getLog(JobLeases.class);
 
+    private static final Duration MIN_LEASE = Duration.ofSeconds(30);
+
     // Two statements: the first takes the lease node's write lock, so that instances
     // deciding at the same moment decide one after the other; the second reads it afresh
     // under the lock.
@@ -67,13 +69,16 @@ public final class JobLeases implements DisposableBean {
     }
 
     /**
-     * {@code task} as a job that runs on one instance at a time: each call runs it only
-     * when this instance holds, or can take, the lease named {@code job} for
-     * {@code lease}, renewed before and after each run, so it must outlast the pause
-     * between two calls with room to spare (a pause of the JVM, a slow database). Its
-     * runs here are counted as {@code appgraph.job.runs} tagged with {@code job}.
+     * {@code task}, run every {@code interval}, as a job that runs on one instance at a
+     * time: each call runs it only when this instance holds, or can take, the lease named
+     * {@code job}. The lease is renewed before and after each run and lasts three
+     * intervals, never less than 30 s, so that a pause of the JVM or a slow database does
+     * not hand the job over; when its holder dies, another instance takes the job over
+     * that long after. Its runs here are counted as {@code appgraph.job.runs} tagged with
+     * {@code job}.
      */
-    public Runnable once(String job, Duration lease, Runnable task) {
+    public Runnable once(String job, Duration interval, Runnable task) {
+        Duration lease = (interval.multipliedBy(3).compareTo(MIN_LEASE) > 0) ? interval.multipliedBy(3) : MIN_LEASE;
         Counter runs = Counter.builder("appgraph.job.runs")
             .description("Runs of a scheduled job that one instance at a time runs, on this instance")
             .tag("job", job)
