@@ -17,7 +17,6 @@ import java.util.function.BooleanSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import io.appgraph.AppgraphApplication;
 import io.appgraph.ExternalNeo4j;
 import io.appgraph.Fixtures;
 import io.appgraph.notify.OutboxRounds;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -274,11 +272,9 @@ class AlertBotIT {
         // Slack recovers while this instance is gone: a new instance, started on the same
         // database, delivers the message on its own schedule.
         slack.status.set(200);
-        try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(AppgraphApplication.class).run(
-                "--server.port=0", "--spring.neo4j.uri=" + database.uri(), "--appgraph.demo.enabled=false",
-                "--appgraph.outbox.poll-interval=200ms", "--appgraph.ownership.sweep-enabled=false",
-                "--appgraph.slack.bot-token=xoxb-test-token", "--appgraph.slack.api-url=" + slack.apiUrl(),
-                "--appgraph.slack.default-channel=#estate-alerts")) {
+        try (ConfigurableApplicationContext restarted = database.appgraph("--appgraph.outbox.poll-interval=200ms",
+                "--appgraph.ownership.sweep-enabled=false", "--appgraph.slack.bot-token=xoxb-test-token",
+                "--appgraph.slack.api-url=" + slack.apiUrl(), "--appgraph.slack.default-channel=#estate-alerts")) {
             await("the new instance to deliver after the backoff",
                     () -> slack.calls("chat.postMessage")
                         .stream()

@@ -6,7 +6,6 @@ import java.util.function.BooleanSupplier;
 import io.appgraph.ExternalNeo4j;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -19,12 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JobLeasesIT {
 
-    private static ExternalNeo4j database;
-
-    @BeforeAll
-    static void startDatabase() {
-        database = ExternalNeo4j.start();
-    }
+    private static final ExternalNeo4j database = ExternalNeo4j.start();
 
     @AfterAll
     static void stopDatabase() {

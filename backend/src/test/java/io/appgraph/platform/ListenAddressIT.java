@@ -13,7 +13,6 @@ import java.util.Optional;
 
 import io.appgraph.ExternalNeo4j;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -31,12 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ExtendWith(OutputCaptureExtension.class)
 class ListenAddressIT {
 
-    private static ExternalNeo4j database;
-
-    @BeforeAll
-    static void startDatabase() {
-        database = ExternalNeo4j.start();
-    }
+    private static final ExternalNeo4j database = ExternalNeo4j.start();
 
     @AfterAll
     static void stopDatabase() {
@@ -46,7 +40,7 @@ class ListenAddressIT {
     @Test
     void onAnExternalDatabaseItListensOnLoopbackOnly() {
         try (ConfigurableApplicationContext app = start()) {
-            int port = port(app);
+            int port = ExternalNeo4j.port(app);
             assertThat(reachable(InetAddress.getLoopbackAddress(), port)).as("127.0.0.1").isTrue();
             Optional<InetAddress> outside = nonLoopbackAddress();
             outside.ifPresent(address -> assertThat(reachable(address, port)).as(address.getHostAddress()).isFalse());
@@ -64,7 +58,7 @@ class ListenAddressIT {
     @Test
     void theOptInListensEverywhereAndSaysSoLoudly(CapturedOutput output) {
         try (ConfigurableApplicationContext app = start("--appgraph.security.expose-without-login=true")) {
-            int port = port(app);
+            int port = ExternalNeo4j.port(app);
             assertThat(reachable(InetAddress.getLoopbackAddress(), port)).as("127.0.0.1").isTrue();
             nonLoopbackAddress()
                 .ifPresent(address -> assertThat(reachable(address, port)).as(address.getHostAddress()).isTrue());
@@ -78,10 +72,6 @@ class ListenAddressIT {
         List<String> arguments = new ArrayList<>(List.of("--appgraph.ownership.sweep-enabled=false"));
         arguments.addAll(List.of(more));
         return database.appgraph(arguments.toArray(String[]::new));
-    }
-
-    private static int port(ConfigurableApplicationContext app) {
-        return ExternalNeo4j.port(app);
     }
 
     private static boolean reachable(InetAddress address, int port) {

@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import io.appgraph.ExternalNeo4j;
 import io.appgraph.Fixtures;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -28,12 +27,7 @@ import static org.awaitility.Awaitility.await;
  */
 class ReleaseFeedReplicasIT {
 
-    private static ExternalNeo4j database;
-
-    @BeforeAll
-    static void startDatabase() {
-        database = ExternalNeo4j.start();
-    }
+    private static final ExternalNeo4j database = ExternalNeo4j.start();
 
     @AfterAll
     static void stopDatabase() {
@@ -47,8 +41,9 @@ class ReleaseFeedReplicasIT {
             CompletableFuture<List<GraphQlTester.Response>> there = subscribe(other);
             CompletableFuture<List<GraphQlTester.Response>> here = subscribe(writer);
 
-            GraphQlTester graphQl = HttpGraphQlTester
-                .create(WebTestClient.bindToServer().baseUrl("http://localhost:" + port(writer) + "/graphql").build());
+            GraphQlTester graphQl = HttpGraphQlTester.create(WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + ExternalNeo4j.port(writer) + "/graphql")
+                .build());
             graphQl.documentName("StartRelease")
                 .variable("input",
                         Map.of("app", "payments-api", "externalId", "run-7", "version", "1.4.0", "startedAt",
@@ -86,7 +81,7 @@ class ReleaseFeedReplicasIT {
         ReleaseFeed feed = app.getBean(ReleaseFeed.class);
         int before = feed.subscriberCount();
         CompletableFuture<List<GraphQlTester.Response>> events = WebSocketGraphQlTester
-            .builder("ws://localhost:" + port(app) + "/graphql", new StandardWebSocketClient())
+            .builder("ws://localhost:" + ExternalNeo4j.port(app) + "/graphql", new StandardWebSocketClient())
             .build()
             .documentName("ReleaseEvents")
             .executeSubscription()
@@ -102,10 +97,6 @@ class ReleaseFeedReplicasIT {
     private static ConfigurableApplicationContext start() {
         return database.appgraph("--appgraph.ownership.sweep-enabled=false",
                 "--appgraph.releases.feed.poll-interval=200ms");
-    }
-
-    private static int port(ConfigurableApplicationContext app) {
-        return ExternalNeo4j.port(app);
     }
 
 }
