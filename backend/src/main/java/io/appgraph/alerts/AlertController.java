@@ -1,5 +1,7 @@
 package io.appgraph.alerts;
 
+import graphql.GraphQLContext;
+import io.appgraph.platform.security.ActingPerson;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
@@ -49,8 +51,11 @@ final class AlertController {
 
     private final AlertProperties properties;
 
+    private final ActingPerson acting;
+
     AlertController(AlertQueries queries, AlertActions actions, TimeToRestoreQuery restore, ChangesBeforeQuery changes,
-            AppQueries apps, OrgQueries org, AlertProperties properties) {
+            AppQueries apps, OrgQueries org, AlertProperties properties, ActingPerson acting) {
+        this.acting = acting;
         this.queries = queries;
         this.actions = actions;
         this.restore = restore;
@@ -73,13 +78,15 @@ final class AlertController {
     }
 
     @MutationMapping
-    AcknowledgeAlertPayload acknowledgeAlert(@Argument AcknowledgeAlertInput input) {
-        return this.actions.acknowledge(input);
+    AcknowledgeAlertPayload acknowledgeAlert(@Argument AcknowledgeAlertInput input, GraphQLContext context) {
+        return this.actions
+            .acknowledge(new AcknowledgeAlertInput(input.fingerprint(), this.acting.handle(context, input.by())));
     }
 
     @MutationMapping
-    SilenceAlertPayload silenceAlert(@Argument SilenceAlertInput input) {
-        return this.actions.silence(input);
+    SilenceAlertPayload silenceAlert(@Argument SilenceAlertInput input, GraphQLContext context) {
+        return this.actions.silence(new SilenceAlertInput(input.fingerprint(), input.minutes(),
+                this.acting.handle(context, input.by()), input.comment()));
     }
 
     @SchemaMapping(typeName = "App", field = "alerts")

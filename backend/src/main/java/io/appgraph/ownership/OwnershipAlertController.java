@@ -1,5 +1,7 @@
 package io.appgraph.ownership;
 
+import graphql.GraphQLContext;
+import io.appgraph.platform.security.ActingPerson;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -44,8 +46,11 @@ final class OwnershipAlertController {
 
     private final OrgQueries org;
 
+    private final ActingPerson acting;
+
     OwnershipAlertController(OwnershipAlertQueries alerts, OwnershipAlertWriter writer, OwnerSuggestions suggestions,
-            OwnershipHealthQuery health, AppQueries apps, OrgQueries org) {
+            OwnershipHealthQuery health, AppQueries apps, OrgQueries org, ActingPerson acting) {
+        this.acting = acting;
         this.alerts = alerts;
         this.writer = writer;
         this.suggestions = suggestions;
@@ -77,8 +82,9 @@ final class OwnershipAlertController {
     }
 
     @MutationMapping
-    ReassignOwnerPayload reassignOwner(@Argument ReassignOwnerInput input) {
-        return this.writer.reassignOwner(input);
+    ReassignOwnerPayload reassignOwner(@Argument ReassignOwnerInput input, GraphQLContext context) {
+        return this.writer
+            .reassignOwner(new ReassignOwnerInput(input.app(), input.owner(), this.acting.handle(context, input.by())));
     }
 
     @BatchMapping(typeName = "OwnershipAlert")

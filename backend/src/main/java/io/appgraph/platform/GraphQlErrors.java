@@ -11,6 +11,7 @@ import org.apache.commons.logging.LogFactory;
 import org.neo4j.driver.exceptions.ClientException;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
 /**
@@ -40,6 +41,11 @@ class GraphQlErrors {
     @GraphQlExceptionHandler
     GraphQLError busy(BusyException ex, DataFetchingEnvironment environment) {
         return error(environment, ServerErrorType.BUSY, "BUSY", ex.getMessage());
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError forbidden(AccessDeniedException ex, DataFetchingEnvironment environment) {
+        return error(environment, ErrorType.FORBIDDEN, "FORBIDDEN", ex.getMessage());
     }
 
     @GraphQlExceptionHandler

@@ -13,15 +13,17 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
- * appgraph has no login of its own yet, so it is never open by accident, whatever
- * database it uses: it listens on the loopback interface only unless its operator says
- * otherwise out loud.
+ * Without a login ({@code appgraph.security.mode=local}, the default) appgraph is never
+ * open by accident, whatever database it uses: it listens on the loopback interface only
+ * unless its operator says otherwise out loud. In {@code oidc} mode everything but the
+ * health checks needs a login or its own secret, so it listens where
+ * {@code server.address} says.
  * <ul>
  * <li>{@code server.address} unset: {@code 127.0.0.1}.</li>
- * <li>{@code appgraph.security.expose-without-login=true}: where {@code server.address}
- * says, every interface when it is unset, with a warning at start-up that reads and
- * writes are open to anyone who can reach the port (as in a Kubernetes pod behind a
- * NetworkPolicy).</li>
+ * <li>{@code appgraph.security.allow-anonymous-network=true}: where
+ * {@code server.address} says, every interface when it is unset, with a warning at
+ * start-up that reads and writes are open to anyone who can reach the port (as in a
+ * Kubernetes pod behind a NetworkPolicy).</li>
  * <li>{@code server.address} set to anything but a loopback address without that opt-in:
  * appgraph refuses to start and says why.</li>
  * </ul>
@@ -29,7 +31,10 @@ import org.springframework.util.StringUtils;
  */
 class LoopbackUnlessExposed implements EnvironmentPostProcessor {
 
-    static final String EXPOSE = "appgraph.security.expose-without-login";
+    static final String EXPOSE = "appgraph.security.allow-anonymous-network";
+
+    /** The opt-in's first name, still honoured for configurations written with it. */
+    static final String EXPOSE_FORMER_NAME = "appgraph.security.expose-without-login";
 
     private final Log log;
 
@@ -39,11 +44,19 @@ class LoopbackUnlessExposed implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if ("oidc".equalsIgnoreCase(environment.getProperty("appgraph.security.mode", "local").trim())) {
+            return;
+        }
         boolean exposed = environment.getProperty(EXPOSE, Boolean.class, false);
+        if (!exposed && environment.getProperty(EXPOSE_FORMER_NAME, Boolean.class, false)) {
+            this.log.warn(EXPOSE_FORMER_NAME + " is now called " + EXPOSE + "; the old name still works for now.");
+            exposed = true;
+        }
         String address = environment.getProperty("server.address");
         if (exposed) {
             this.log.warn(("appgraph listens on %s with no login: anyone who can reach its port can read the "
-                    + "estate and change it (%s=true). Keep it behind a NetworkPolicy or firewall.")
+                    + "estate and change it (%s=true). Keep it behind a NetworkPolicy or firewall, or set "
+                    + "appgraph.security.mode=oidc.")
                 .formatted(StringUtils.hasText(address) ? address : "every interface", EXPOSE));
             return;
         }
@@ -53,9 +66,10 @@ class LoopbackUnlessExposed implements EnvironmentPostProcessor {
             return;
         }
         if (!loopback(address)) {
-            throw new IllegalStateException(("server.address is %s, but appgraph has no login yet: anyone who can "
-                    + "reach that address could read the estate and change it. Leave server.address unset to "
-                    + "listen on 127.0.0.1 only, or set %s=true to accept an open server.")
+            throw new IllegalStateException(("server.address is %s, but appgraph.security.mode is local (no login): "
+                    + "anyone who can reach that address could read the estate and change it. Set "
+                    + "appgraph.security.mode=oidc to require a login, leave server.address unset to listen on "
+                    + "127.0.0.1 only, or set %s=true to accept an open server.")
                 .formatted(address, EXPOSE));
         }
     }

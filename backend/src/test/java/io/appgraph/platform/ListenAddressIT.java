@@ -23,9 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * appgraph has no login yet, so it is never open by accident: on an external database, as
- * production runs it, it still listens on loopback only; an open address needs an
- * explicit opt-in, which it warns about. Checked by connecting, not by reading settings.
+ * Without a login (local mode) appgraph is never open by accident: on an external
+ * database, as production runs it, it still listens on loopback only; an open address
+ * needs an explicit opt-in, which it warns about. Checked by connecting, not by reading
+ * settings.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ListenAddressIT {
@@ -51,13 +52,14 @@ class ListenAddressIT {
     @Test
     void anOpenAddressWithoutTheOptInIsRefusedAtStartUp() {
         assertThatThrownBy(() -> start("--server.address=0.0.0.0").close())
-            .hasMessageContaining("server.address is 0.0.0.0, but appgraph has no login yet")
-            .hasMessageContaining("appgraph.security.expose-without-login=true");
+            .hasMessageContaining("server.address is 0.0.0.0, but appgraph.security.mode is local (no login)")
+            .hasMessageContaining("appgraph.security.allow-anonymous-network=true")
+            .hasMessageContaining("appgraph.security.mode=oidc");
     }
 
     @Test
     void theOptInListensEverywhereAndSaysSoLoudly(CapturedOutput output) {
-        try (ConfigurableApplicationContext app = start("--appgraph.security.expose-without-login=true")) {
+        try (ConfigurableApplicationContext app = start("--appgraph.security.allow-anonymous-network=true")) {
             int port = ExternalNeo4j.port(app);
             assertThat(reachable(InetAddress.getLoopbackAddress(), port)).as("127.0.0.1").isTrue();
             nonLoopbackAddress()
@@ -65,6 +67,29 @@ class ListenAddressIT {
             assertThat(output).contains("WARN")
                 .contains("appgraph listens on every interface with no login: anyone who can reach its port can "
                         + "read the estate and change it");
+        }
+    }
+
+    @Test
+    void theOptInsFormerNameStillWorksWithAWarning(CapturedOutput output) {
+        try (ConfigurableApplicationContext app = start("--appgraph.security.expose-without-login=true")) {
+            nonLoopbackAddress().ifPresent(
+                    address -> assertThat(reachable(address, ExternalNeo4j.port(app))).as(address.getHostAddress())
+                        .isTrue());
+            assertThat(output).contains(
+                    "appgraph.security.expose-without-login is now called appgraph.security.allow-anonymous-network");
+        }
+    }
+
+    @Test
+    void withALoginItListensEverywhereWithoutAnOptIn() {
+        try (ConfigurableApplicationContext app = start("--appgraph.security.mode=oidc",
+                "--appgraph.security.oidc.issuer-uri=http://127.0.0.1:9/unreachable-issuer",
+                "--appgraph.security.oidc.client-id=appgraph-portal")) {
+            int port = ExternalNeo4j.port(app);
+            assertThat(reachable(InetAddress.getLoopbackAddress(), port)).as("127.0.0.1").isTrue();
+            nonLoopbackAddress()
+                .ifPresent(address -> assertThat(reachable(address, port)).as(address.getHostAddress()).isTrue());
         }
     }
 
