@@ -2,7 +2,11 @@
 // on a scratch data directory and a free port, then runs e2e/tests/*.test.mjs with node's test
 // runner, each driving Debian's Chromium through playwright-core. Screenshots go to target/e2e/.
 //
-//   node e2e/run.mjs [path/to/appgraph.jar]      (default ../backend/target/appgraph.jar)
+//   node e2e/run.mjs [path/to/appgraph.jar] [--issuer-classpath <backend's test classpath>]
+//                                                (default ../backend/target/appgraph.jar)
+// With --issuer-classpath (the Maven build passes it), a second appgraph runs in `oidc` mode on
+// the first one's database, beside a real OpenID Connect issuer (the tests' TestIssuer, Spring
+// Authorization Server): tests/oidc.test.mjs logs in through it. Without it, that test is skipped.
 //   APPGRAPH_URL=http://localhost:8080 node e2e/run.mjs   (against a server already running)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, createWriteStream, mkdirSync } from 'node:fs';
@@ -41,16 +45,23 @@ async function waitUntilReady(url, server, seconds) {
   throw new Error('appgraph was not ready within ' + seconds + ' s; see ' + join(target, 'appgraph.log'));
 }
 
+const positional = process.argv.slice(2).filter((a, i, all) => a !== '--issuer-classpath' && all[i - 1] !== '--issuer-classpath');
+const issuerFlag = process.argv.indexOf('--issuer-classpath');
+const issuerClasspath = issuerFlag > 0 ? process.argv[issuerFlag + 1] : undefined;
+const jar = resolve(positional[0] ?? join(here, '..', '..', 'backend', 'target', 'appgraph.jar'));
+
 let url = process.env.APPGRAPH_URL;
 let server;
 let data;
+let boltPort;
+const helpers = [];
 if (!url) {
-  const jar = resolve(process.argv[2] ?? join(here, '..', '..', 'backend', 'target', 'appgraph.jar'));
   const port = await freePort();
+  boltPort = await freePort();
   data = mkdtempSync(join(tmpdir(), 'appgraph-e2e-'));
   url = 'http://127.0.0.1:' + port;
   const log = createWriteStream(join(target, 'appgraph.log'));
-  server = spawn('java', ['-Xmx1g', '-jar', jar, '--server.port=' + port, '--appgraph.embedded.bolt-port=0',
+  server = spawn('java', ['-Xmx1g', '-jar', jar, '--server.port=' + port, '--appgraph.embedded.bolt-port=' + boltPort,
     '--appgraph.embedded.data-dir=' + join(data, 'db')], { stdio: ['ignore', 'pipe', 'pipe'] });
   server.stdout.pipe(log);
   server.stderr.pipe(log);
@@ -59,7 +70,51 @@ if (!url) {
   console.log('e2e: appgraph ready at ' + url + ' in ' + Math.round((Date.now() - started) / 1000) + ' s');
 }
 
+/** Starts a Java helper that prints `<marker> <value>` once ready; resolves to the value. */
+async function startJava(args, marker, logName, seconds) {
+  const helper = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  helpers.push(helper);
+  const log = createWriteStream(join(target, logName));
+  helper.stderr.pipe(log);
+  return new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(marker + ' not ready within ' + seconds + ' s; see ' + join(target, logName))), seconds * 1000);
+    let buffered = '';
+    helper.stdout.on('data', (chunk) => {
+      log.write(chunk);
+      buffered += chunk.toString();
+      const line = buffered.split('\n').find((l) => l.startsWith(marker + ' '));
+      if (line) {
+        clearTimeout(timer);
+        ok(line.slice(marker.length + 1).trim());
+      }
+    });
+    helper.on('exit', (code) => fail(new Error(logName + ' exited with ' + code + ' before it was ready')));
+  });
+}
+
+// The portal behind a login: a second appgraph in oidc mode on the first one's database (as a
+// second replica would be), and the issuer it trusts.
+let oidcUrl;
+if (issuerClasspath && boltPort) {
+  const oidcPort = await freePort();
+  oidcUrl = 'http://127.0.0.1:' + oidcPort;
+  const issuer = await startJava(['-Xmx256m', '-cp', issuerClasspath, 'testsupport.oidc.TestIssuer', oidcUrl + '/'],
+    'ISSUER', 'issuer.log', 120);
+  const log = createWriteStream(join(target, 'appgraph-oidc.log'));
+  const second = spawn('java', ['-Xmx768m', '-jar', jar, '--server.port=' + oidcPort,
+    '--spring.neo4j.uri=bolt://127.0.0.1:' + boltPort, '--appgraph.demo.enabled=false',
+    '--appgraph.ownership.sweep-enabled=false', '--appgraph.outbox.enabled=false',
+    '--appgraph.security.mode=oidc', '--appgraph.security.oidc.issuer-uri=' + issuer,
+    '--appgraph.security.oidc.client-id=appgraph-portal'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  helpers.push(second);
+  second.stdout.pipe(log);
+  second.stderr.pipe(log);
+  await waitUntilReady(oidcUrl, second, 240);
+  console.log('e2e: appgraph in oidc mode ready at ' + oidcUrl + ', issuer at ' + issuer);
+}
+
 function stop() {
+  for (const helper of helpers) if (helper.exitCode === null) helper.kill('SIGTERM');
   if (server && server.exitCode === null) server.kill('SIGTERM');
   if (data) rmSync(data, { recursive: true, force: true });
 }
@@ -71,7 +126,7 @@ const only = process.env.E2E_ONLY;
 const selected = only ? files.filter((f) => f.includes(only)) : files;
 const runner = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...selected], {
   stdio: 'inherit',
-  env: { ...process.env, APPGRAPH_URL: url, E2E_TARGET: target },
+  env: { ...process.env, APPGRAPH_URL: url, E2E_TARGET: target, ...(oidcUrl ? { APPGRAPH_OIDC_URL: oidcUrl } : {}) },
 });
 const code = await new Promise((ok) => runner.on('exit', (c) => ok(c ?? 1)));
 if (server && server.exitCode === null) {

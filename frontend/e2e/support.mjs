@@ -14,10 +14,15 @@ const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgrou
 
 let browser;
 
+/** Debian's Chromium, headless, as every test drives it. */
+export function launchChromium() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args });
+}
+
 /** Launches Chromium once per test file; call at the top of the file. */
 export function useBrowser() {
   before(async () => {
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

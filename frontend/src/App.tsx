@@ -1,6 +1,8 @@
 import { Suspense, lazy } from 'react';
 import { NavLink, Route, Routes } from 'react-router-dom';
 import { Loading } from './components/Status';
+import { logOut } from './api/session';
+import { useSession } from './hooks/useSession';
 
 // Each page is its own chunk, so the first load fetches only the page it shows; the graph renderer
 // (sigma, WebGL) and GraphiQL are loaded only on their routes.
@@ -27,6 +29,7 @@ const sections = [
 ];
 
 export function App() {
+  const session = useSession();
   return (
     <div className="shell">
       <header className="topbar">
@@ -40,6 +43,17 @@ export function App() {
             </NavLink>
           ))}
         </nav>
+        {session?.authenticated && (
+          <div className="signed-in">
+            <span title={session.email ?? undefined}>
+              Signed in as <strong>{session.name}</strong>
+              {!session.writer && <span className="muted"> (read only)</span>}
+            </span>{' '}
+            <button type="button" onClick={() => void logOut()}>
+              Log out
+            </button>
+          </div>
+        )}
       </header>
       <main className="content">
         <Suspense fallback={<Loading what="page" />}>

@@ -1,5 +1,6 @@
 import { createClient as createWsClient } from 'graphql-ws';
 import { Client, cacheExchange, fetchExchange, subscriptionExchange } from 'urql';
+import { apiFetch } from './session';
 
 /** The one GraphQL client of the portal: queries and mutations over HTTP, subscriptions over graphql-ws. */
 export function createClient(origin: string = window.location.origin): Client {
@@ -7,6 +8,7 @@ export function createClient(origin: string = window.location.origin): Client {
   const ws = createWsClient({ url: wsUrl, lazy: true, retryAttempts: Infinity });
   return new Client({
     url: origin + '/graphql',
+    fetch: apiFetch,
     exchanges: [
       cacheExchange,
       fetchExchange,

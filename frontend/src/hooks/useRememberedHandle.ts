@@ -3,8 +3,8 @@ import { useCallback, useState } from 'react';
 const KEY = 'appgraph.handle';
 
 /**
- * The handle of whoever uses this browser, remembered in localStorage: the portal has no login
- * yet, so "I'm on it" and "Silence" ask for it once.
+ * The handle of whoever uses this browser, remembered in localStorage: without a login (local
+ * mode) "I'm on it" and "Silence" ask for it once.
  */
 export function useRememberedHandle(): [string | null, (handle: string | null) => void] {
   const [handle, setHandle] = useState<string | null>(() => read());

@@ -14,6 +14,7 @@ import {
 import { useLastData } from '../../hooks/useLastData';
 import { useNow } from '../../hooks/useNow';
 import { useRememberedHandle } from '../../hooks/useRememberedHandle';
+import { useSession } from '../../hooks/useSession';
 import {
   alertsViewParams, formatMinutes, monthRange, normalizeHandle, readAlertsView, relativeTime, silenced, sortAlerts,
   statusArgument, timeBefore, type AlertStatusFilter, type AlertsView,
@@ -43,7 +44,10 @@ export default function AlertsPage() {
   const [unmatched, setUnmatched] = useState(view.unmatched);
   useEffect(() => setUnmatched(view.unmatched), [view.unmatched]);
   const now = useNow(POLL_MILLIS);
-  const [handle, setHandle] = useRememberedHandle();
+  const [remembered, setHandle] = useRememberedHandle();
+  // Logged in through the issuer, you act as yourself; otherwise as the handle you gave.
+  const session = useSession();
+  const handle = session?.person ?? remembered;
   const [result, reexecute] = useQuery({
     query: AlertsPageDocument,
     variables: { status: statusArgument(view.status), squad: view.squad, app: view.app, unmatched: view.unmatched ? true : null },
@@ -103,7 +107,13 @@ export default function AlertsPage() {
             <button type="button" onClick={() => update({ app: null })}>Clear app</button>
           </span>
         )}
-        <HandleBox handle={handle} onChange={setHandle} />
+        {session?.person ? (
+          <span className="acting-as">
+            Acting as <strong>{session.person}</strong>
+          </span>
+        ) : (
+          <HandleBox handle={handle} onChange={setHandle} />
+        )}
         {squads.error && <ErrorMessage error={squads.error} what="the squads" />}
       </div>
 
@@ -138,7 +148,7 @@ export default function AlertsPage() {
   );
 }
 
-/** Who this browser acts as, for "I'm on it" and silences; the portal has no login yet. */
+/** Who this browser acts as, for "I'm on it" and silences, when nobody logs in (local mode). */
 function HandleBox({ handle, onChange }: { handle: string | null; onChange: (handle: string | null) => void }) {
   const [editing, setEditing] = useState(false);
   if (editing || !handle) {

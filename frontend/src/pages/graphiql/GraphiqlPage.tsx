@@ -1,4 +1,5 @@
 import { explorerPlugin } from '@graphiql/plugin-explorer';
+import { apiFetch } from '../../api/session';
 import '@graphiql/plugin-explorer/style.css';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
@@ -27,6 +28,7 @@ export default function GraphiqlPage() {
     const origin = window.location.origin;
     return createGraphiQLFetcher({
       url: origin + '/graphql',
+      fetch: apiFetch,
       subscriptionUrl: origin.replace(/^http/, 'ws') + '/graphql',
     });
   }, []);

@@ -1,5 +1,6 @@
 package testsupport.oidc;
 
+import java.io.IOException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -102,12 +103,39 @@ public final class TestIssuer implements AutoCloseable {
     }
 
     public static TestIssuer start() {
+        return start("http://127.0.0.1/");
+    }
+
+    /**
+     * Starts an issuer whose portal client may send people back to
+     * {@code postLogoutRedirectUri} after they log out.
+     */
+    public static TestIssuer start(String postLogoutRedirectUri) {
         RSAKey key = rsaKey();
         ConfigurableApplicationContext context = new SpringApplicationBuilder(IssuerApplication.class)
-            .initializers(ctx -> ctx.getBeanFactory().registerSingleton("issuerKey", key))
+            .initializers(ctx -> {
+                ctx.getBeanFactory().registerSingleton("issuerKey", key);
+                ctx.getBeanFactory().registerSingleton("postLogoutRedirectUri", postLogoutRedirectUri);
+            })
             .run("--server.port=0", "--spring.main.banner-mode=off",
                     "--logging.level.org.springframework.security=INFO");
         return new TestIssuer(context, key);
+    }
+
+    /**
+     * Runs an issuer on its own, for the portal's end-to-end tests: prints
+     * {@code ISSUER <uri>} once ready and stops when standard input closes (when the
+     * process that started it exits).
+     * @param arguments the post-logout redirect URI of the portal client
+     */
+    public static void main(String[] arguments) throws IOException {
+        try (TestIssuer issuer = start(arguments[0])) {
+            System.out.println("ISSUER " + issuer.uri());
+            System.out.flush();
+            while (System.in.read() != -1) {
+                // Waits for the parent to go away.
+            }
+        }
     }
 
     /**
@@ -202,13 +230,13 @@ public final class TestIssuer implements AutoCloseable {
         }
 
         @Bean
-        RegisteredClientRepository clients() {
+        RegisteredClientRepository clients(String postLogoutRedirectUri) {
             RegisteredClient portal = RegisteredClient.withId(UUID.randomUUID().toString())
                 .clientId(PORTAL)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri("http://127.0.0.1/login/oauth2/code/appgraph")
-                .postLogoutRedirectUri("http://127.0.0.1/")
+                .postLogoutRedirectUri(postLogoutRedirectUri)
                 .scope(OidcScopes.OPENID)
                 .scope(OidcScopes.PROFILE)
                 .scope(OidcScopes.EMAIL)

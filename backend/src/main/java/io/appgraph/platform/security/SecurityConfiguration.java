@@ -19,7 +19,6 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
-import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
@@ -134,8 +133,6 @@ class SecurityConfiguration {
         var authorizationRequests = new DefaultOAuth2AuthorizationRequestResolver(registrations,
                 "/oauth2/authorization");
         authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
-        var logoutSuccess = new OidcClientInitiatedLogoutSuccessHandler(registrations);
-        logoutSuccess.setPostLogoutRedirectUri("{baseUrl}/");
 
         RequestMatcher api = request -> {
             String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -159,7 +156,7 @@ class SecurityConfiguration {
                 .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests))
                 .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(loginAuthorities(roles)))
                 .failureHandler(errors::loginFailed))
-            .logout(logout -> logout.logoutSuccessHandler(logoutSuccess))
+            .logout(logout -> logout.logoutSuccessHandler(new PortalLogout(registrations)))
             // A request without a session cookie carries no login a forged page could
             // borrow: an API client with a bearer token, or nobody (who then gets 401).
             .csrf(csrf -> csrf.spa()

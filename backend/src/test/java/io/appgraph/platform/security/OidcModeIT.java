@@ -179,8 +179,13 @@ class OidcModeIT {
         HttpClient browser = http();
         Login login = logIn(browser, "alice");
         assertThat(login.authorizationRequest()).contains("code_challenge=").contains("code_challenge_method=S256");
-        assertThat(login.landing().statusCode()).isEqualTo(200);
-        assertThat(login.landing().body()).contains("<div id=\"root\"");
+        // Back where they started, logged in: the portal's page (404 in a build without
+        // the portal).
+        assertThat(login.landing().uri()).isEqualTo(URI.create(base + "/"));
+        assertThat(login.landing().statusCode()).isIn(200, 404);
+        if (login.landing().statusCode() == 200) {
+            assertThat(login.landing().body()).contains("<div id=\"root\"");
+        }
 
         JsonNode session = JSON
             .readTree(send(HttpRequest.newBuilder(URI.create(base + "/api/session")), browser).body());
@@ -225,6 +230,24 @@ class OidcModeIT {
                         Map.of(), true)
                     .body());
         assertThat(write.path("errors").get(0).path("message").asString()).contains("'writer' role").contains("bob");
+    }
+
+    @Test
+    void loggingOutEndsTheSessionHereAndAtTheIssuer() throws Exception {
+        HttpClient browser = http();
+        logIn(browser, "alice");
+        HttpResponse<String> logout = send(HttpRequest.newBuilder(URI.create(base + "/logout"))
+            .header("Accept", "application/json")
+            .header("X-XSRF-TOKEN", xsrfToken(browser))
+            .POST(HttpRequest.BodyPublishers.noBody()), browser);
+        assertThat(logout.statusCode()).as(logout.body()).isEqualTo(200);
+        String next = JSON.readTree(logout.body()).path("next").asString();
+        assertThat(next).startsWith(issuer.uri() + "/connect/logout")
+            .contains("id_token_hint=")
+            .contains("post_logout_redirect_uri=" + base + "/");
+        JsonNode session = JSON
+            .readTree(send(HttpRequest.newBuilder(URI.create(base + "/api/session")), browser).body());
+        assertThat(session.path("authenticated").asBoolean()).isFalse();
     }
 
     @Test
@@ -281,16 +304,19 @@ class OidcModeIT {
             .POST(HttpRequest.BodyPublishers
                 .ofString(JSON.writeValueAsString(Map.of("query", query, "variables", variables))));
         if (withCsrf) {
-            String token = ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore()
-                .get(URI.create(base))
-                .stream()
-                .filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie"))
-                .getValue();
-            request.header("X-XSRF-TOKEN", token);
+            request.header("X-XSRF-TOKEN", xsrfToken(browser));
         }
         return send(request, browser);
+    }
+
+    private static String xsrfToken(HttpClient browser) {
+        return ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore()
+            .get(URI.create(base))
+            .stream()
+            .filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie"))
+            .getValue();
     }
 
     // --- programs ---
