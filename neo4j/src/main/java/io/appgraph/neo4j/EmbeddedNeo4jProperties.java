@@ -15,8 +15,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code APPGRAPH_EMBEDDED_BOLT_PORT})
  * @param pageCache the page cache size, in Neo4j's notation such as {@code 512m} (env
  * {@code APPGRAPH_EMBEDDED_PAGE_CACHE})
+ * @param backupDir where a consistent copy of the database goes at every clean shutdown,
+ * one folder per shutdown; unset, no copy is made (env
+ * {@code APPGRAPH_EMBEDDED_BACKUP_DIR})
+ * @param backupsKept how many of those copies are kept, the newest (env
+ * {@code APPGRAPH_EMBEDDED_BACKUPS_KEPT})
  */
 @ConfigurationProperties("appgraph.embedded")
 public record EmbeddedNeo4jProperties(@DefaultValue("./data") Path dataDir, @DefaultValue("7687") int boltPort,
-        @DefaultValue("512m") String pageCache) {
+        @DefaultValue("512m") String pageCache, Path backupDir, @DefaultValue("7") int backupsKept) {
+
 }

@@ -1,6 +1,7 @@
 package io.appgraph.neo4j;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.apache.commons.logging.Log;
@@ -29,9 +30,15 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
 
     private final URI boltUri;
 
-    private EmbeddedNeo4jServer(DatabaseManagementService service, URI boltUri) {
+    private final Path dataDir;
+
+    private final ShutdownBackups backups;
+
+    private EmbeddedNeo4jServer(DatabaseManagementService service, URI boltUri, Path dataDir, ShutdownBackups backups) {
         this.service = service;
         this.boltUri = boltUri;
+        this.dataDir = dataDir;
+        this.backups = backups;
     }
 
     static EmbeddedNeo4jServer start(EmbeddedNeo4jProperties properties) {
@@ -54,7 +61,10 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
         URI uri = URI.create("bolt://127.0.0.1:" + port);
         log.info("Embedded Neo4j started in %d ms with data in %s, Bolt on %s"
             .formatted(Duration.ofNanos(System.nanoTime() - started).toMillis(), dataDir, uri));
-        return new EmbeddedNeo4jServer(service, uri);
+        ShutdownBackups backups = (properties.backupDir() != null)
+                ? new ShutdownBackups(properties.backupDir().toAbsolutePath().normalize(), properties.backupsKept())
+                : null;
+        return new EmbeddedNeo4jServer(service, uri, dataDir, backups);
     }
 
     /** Where the driver connects: {@code bolt://127.0.0.1:<port>}. */
@@ -66,6 +76,9 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
     public void close() {
         log.info("Stopping embedded Neo4j");
         this.service.shutdown();
+        if (this.backups != null) {
+            this.backups.copy(this.dataDir);
+        }
     }
 
 }
