@@ -1,5 +1,7 @@
 package io.appgraph;
 
+import org.junit.jupiter.api.Tag;
+import testsupport.neo4j.SecondJvmNeo4j;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,13 +18,15 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Base of the integration tests: the whole application on a random port over a real
- * embedded Neo4j, shared by every test class through Spring's context cache, with the
- * graph emptied (all but the migration records) before each test. Tests speak GraphQL
- * over real HTTP. Neither the outbox worker nor the ownership sweep runs in the
+ * Base of the integration tests: the whole application on a random port over a real Neo4j
+ * (the embedded one, or with {@code -Dit.external-neo4j=true} a server in a second JVM:
+ * {@link SecondJvmNeo4j}), shared by every test class through Spring's context cache,
+ * with the graph emptied (all but the migration records) before each test. Tests speak
+ * GraphQL over real HTTP. Neither the outbox worker nor the ownership sweep runs in the
  * background: tests that deliver or sweep run them themselves, and statement counts stay
  * exact.
  */
+@Tag("graph")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "appgraph.demo.enabled=false", "appgraph.embedded.bolt-port=0",
                 "appgraph.embedded.page-cache=64m", "logging.level.io.appgraph.platform.GraphQlErrors=OFF",
@@ -57,6 +61,9 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("appgraph.embedded.data-dir", DATA_DIR::toString);
+        if (SecondJvmNeo4j.wanted()) {
+            registry.add("spring.neo4j.uri", SecondJvmNeo4j::uri);
+        }
     }
 
     @BeforeEach
