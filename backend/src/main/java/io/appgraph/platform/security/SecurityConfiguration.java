@@ -29,6 +29,8 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -157,6 +159,7 @@ class SecurityConfiguration {
                 .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(loginAuthorities(roles)))
                 .failureHandler(errors::loginFailed))
             .logout(logout -> logout.logoutSuccessHandler(new PortalLogout(registrations)))
+            .requestCache(cache -> cache.requestCache(pagesBeforeLogin()))
             // A request without a session cookie carries no login a forged page could
             // borrow: an API client with a bearer token, or nobody (who then gets 401).
             .csrf(csrf -> csrf.spa()
@@ -170,6 +173,17 @@ class SecurityConfiguration {
                 .contentTypeOptions(options -> options.disable()))
             .cors(cors -> cors.configurationSource(cors(properties)));
         return http.build();
+    }
+
+    /**
+     * Where a person was going when the login interrupted them, to send them back there
+     * after it, at the same address (without Spring Security's {@code ?continue} marker,
+     * which would show in the address bar and in shared links).
+     */
+    private static RequestCache pagesBeforeLogin() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setMatchingRequestParameterName(null);
+        return cache;
     }
 
     /**

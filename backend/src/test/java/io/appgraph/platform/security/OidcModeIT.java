@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +28,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,6 +48,9 @@ class OidcModeIT {
 
     /** What a browser asks for when it opens a page. */
     private static final String HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+    /** The one other origin whose pages may call the API (with a bearer token). */
+    private static final String DASHBOARDS = "https://dashboards.example.com";
 
     private static final String ALERTMANAGER_TOKEN = "oidc-it-alertmanager-token";
 
@@ -82,7 +91,7 @@ class OidcModeIT {
         return new String[] { "--appgraph.security.mode=oidc", "--appgraph.security.oidc.issuer-uri=" + issuer.uri(),
                 "--appgraph.security.oidc.client-id=" + TestIssuer.PORTAL,
                 "--appgraph.webhooks.alertmanager-token=" + ALERTMANAGER_TOKEN,
-                "--appgraph.ownership.sweep-enabled=false" };
+                "--appgraph.security.cors.allowed-origins=" + DASHBOARDS, "--appgraph.ownership.sweep-enabled=false" };
     }
 
     @Test
@@ -248,6 +257,90 @@ class OidcModeIT {
         JsonNode session = JSON
             .readTree(send(HttpRequest.newBuilder(URI.create(base + "/api/session")), browser).body());
         assertThat(session.path("authenticated").asBoolean()).isFalse();
+    }
+
+    @Test
+    void onlyTheConfiguredOriginMayCallTheApiFromABrowser() throws Exception {
+        // (Java's HttpClient may not send Origin; Spring's client may.)
+        WebTestClient browser = WebTestClient.bindToServer().baseUrl(base).build();
+        preflight(browser, DASHBOARDS).expectStatus()
+            .isOk()
+            .expectHeader()
+            .valueEquals("Access-Control-Allow-Origin", DASHBOARDS)
+            .expectHeader()
+            .doesNotExist("Access-Control-Allow-Credentials");
+        preflight(browser, "https://evil.example.com").expectStatus()
+            .isForbidden()
+            .expectHeader()
+            .doesNotExist("Access-Control-Allow-Origin");
+        browser.post()
+            .uri("/graphql")
+            .header("Origin", DASHBOARDS)
+            .headers(headers -> headers.setBearerAuth(bearer(TestIssuer.READER_BOT)))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"query\":\"{ apps(first: 1) { totalCount } }\"}")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .valueEquals("Access-Control-Allow-Origin", DASHBOARDS);
+    }
+
+    private static WebTestClient.ResponseSpec preflight(WebTestClient browser, String origin) {
+        return browser.options()
+            .uri("/graphql")
+            .header("Origin", origin)
+            .header("Access-Control-Request-Method", "POST")
+            .header("Access-Control-Request-Headers", "authorization,content-type")
+            .exchange();
+    }
+
+    private static String bearer(String client) {
+        try {
+            return clientCredentials(client);
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    @Test
+    void subscriptionsNeedALoginToo() throws Exception {
+        String writer = clientCredentials(TestIssuer.WRITER_BOT);
+        JsonNode app = graphql(writer, "mutation { upsertApp(input: {name: \"ws-app\"}) { errors { message } } }",
+                Map.of());
+        assertThat(app.at("/data/upsertApp/errors").size()).as(app.toString()).isZero();
+        String subscription = "subscription { releaseEvents(app: \"ws-app\") { kind release { externalId } } }";
+
+        WebSocketGraphQlTester withToken = WebSocketGraphQlTester
+            .builder("ws://127.0.0.1:" + ExternalNeo4j.port(appgraph) + "/graphql", new StandardWebSocketClient())
+            .headers(headers -> headers.setBearerAuth(writer))
+            .build();
+        CompletableFuture<List<String>> events = withToken.document(subscription)
+            .executeSubscription()
+            .toFlux()
+            .map(response -> response.path("releaseEvents.release.externalId").entity(String.class).get())
+            .take(1)
+            .collectList()
+            .timeout(Duration.ofSeconds(30))
+            .toFuture();
+        // The subscription is registered once the server has answered the handshake; give
+        // it a moment.
+        Thread.sleep(1000);
+        JsonNode started = graphql(writer,
+                "mutation { startRelease(input: {app: \"ws-app\", externalId: \"ws-run-1\"}) { errors { message } } }",
+                Map.of());
+        assertThat(started.at("/data/startRelease/errors").size()).as(started.toString()).isZero();
+        assertThat(events.get(30, TimeUnit.SECONDS)).containsExactly("ws-run-1");
+        withToken.stop().block(Duration.ofSeconds(10));
+
+        WebSocketGraphQlTester anonymous = WebSocketGraphQlTester
+            .builder("ws://127.0.0.1:" + ExternalNeo4j.port(appgraph) + "/graphql", new StandardWebSocketClient())
+            .build();
+        assertThatThrownBy(() -> anonymous.document(subscription)
+            .executeSubscription()
+            .toFlux()
+            .blockFirst(Duration.ofSeconds(30))).hasMessageContaining("401");
     }
 
     @Test
