@@ -10,22 +10,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.neo4j.configuration.GraphDatabaseSettings;
-import org.neo4j.configuration.connectors.BoltConnector;
-import org.neo4j.configuration.connectors.ConnectorPortRegister;
-import org.neo4j.configuration.connectors.ConnectorType;
-import org.neo4j.configuration.connectors.HttpConnector;
-import org.neo4j.configuration.connectors.HttpsConnector;
-import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
-import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
-import org.neo4j.io.ByteUnit;
-import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import testsupport.neo4j.Neo4jServerMain;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
@@ -64,21 +54,9 @@ public final class ExternalNeo4j implements AutoCloseable {
         try {
             Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "it-data")),
                     "external-");
-            DatabaseManagementService service = new DatabaseManagementServiceBuilder(dataDir)
-                .setConfig(BoltConnector.enabled, true)
-                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", 0))
-                .setConfig(HttpConnector.enabled, false)
-                .setConfig(HttpsConnector.enabled, false)
-                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse("32m"))
-                .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(30))
-                .build();
-            var api = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-            int port = api.getDependencyResolver()
-                .resolveDependency(ConnectorPortRegister.class)
-                .getLocalAddress(ConnectorType.BOLT)
-                .getPort();
+            Neo4jServerMain.Started server = Neo4jServerMain.start(dataDir, "32m");
             ServerSocket proxy = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            return new ExternalNeo4j(service, port, proxy);
+            return new ExternalNeo4j(server.service(), server.boltPort(), proxy);
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);

@@ -30,21 +30,8 @@ public final class Neo4jServerMain {
     }
 
     public static void main(String[] arguments) throws IOException {
-        Path dataDir = Files.createDirectories(Path.of(arguments[0]));
-        DatabaseManagementService service = new DatabaseManagementServiceBuilder(dataDir)
-            .setConfig(BoltConnector.enabled, true)
-            .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", 0))
-            .setConfig(HttpConnector.enabled, false)
-            .setConfig(HttpsConnector.enabled, false)
-            .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse("64m"))
-            .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(30))
-            .build();
-        var api = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-        int port = api.getDependencyResolver()
-            .resolveDependency(ConnectorPortRegister.class)
-            .getLocalAddress(ConnectorType.BOLT)
-            .getPort();
-        System.out.println("BOLT bolt://127.0.0.1:" + port);
+        Started server = start(Files.createDirectories(Path.of(arguments[0])), "64m");
+        System.out.println("BOLT bolt://127.0.0.1:" + server.boltPort());
         System.out.flush();
         try {
             while (System.in.read() != -1) {
@@ -52,8 +39,33 @@ public final class Neo4jServerMain {
             }
         }
         finally {
-            service.shutdown();
+            server.service().shutdown();
         }
+    }
+
+    /**
+     * A Neo4j server of the tests, in this JVM: Bolt on a free port of 127.0.0.1, no
+     * HTTP, transactions stopped after 30 s.
+     */
+    public static Started start(Path dataDir, String pageCache) {
+        DatabaseManagementService service = new DatabaseManagementServiceBuilder(dataDir)
+            .setConfig(BoltConnector.enabled, true)
+            .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", 0))
+            .setConfig(HttpConnector.enabled, false)
+            .setConfig(HttpsConnector.enabled, false)
+            .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(pageCache))
+            .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(30))
+            .build();
+        var api = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        int port = api.getDependencyResolver()
+            .resolveDependency(ConnectorPortRegister.class)
+            .getLocalAddress(ConnectorType.BOLT)
+            .getPort();
+        return new Started(service, port);
+    }
+
+    /** A started server and its Bolt port. */
+    public record Started(DatabaseManagementService service, int boltPort) {
     }
 
 }
