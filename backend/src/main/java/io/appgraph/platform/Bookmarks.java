@@ -1,12 +1,10 @@
 package io.appgraph.platform;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.FilterChain;
@@ -31,7 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -149,11 +146,7 @@ public final class Bookmarks {
         }
 
         private static void refuse(HttpServletResponse response, int status, String error) throws IOException {
-            response.setStatus(status);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.getOutputStream()
-                .write(JSON.writeValueAsString(Map.of("error", error, "details", List.of()))
-                    .getBytes(StandardCharsets.UTF_8));
+            HttpErrorBody.write(response, status, error, List.of());
         }
 
     }

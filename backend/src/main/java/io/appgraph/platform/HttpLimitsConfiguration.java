@@ -4,7 +4,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Limits that apply to every HTTP endpoint, GraphQL, actuator and whatever comes next.
@@ -18,8 +17,8 @@ class HttpLimitsConfiguration {
     private static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 2;
 
     @Bean
-    FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(HttpLimitsProperties limits, JsonMapper json) {
-        var registration = new FilterRegistrationBean<>(new RequestSizeLimit(limits, json));
+    FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(HttpLimitsProperties limits) {
+        var registration = new FilterRegistrationBean<>(new RequestSizeLimit(limits));
         registration.setOrder(ORDER);
         return registration;
     }

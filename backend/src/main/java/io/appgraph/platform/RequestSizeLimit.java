@@ -9,7 +9,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -20,9 +19,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses request bodies larger than {@code appgraph.http.max-request-size} (for bulk
@@ -42,12 +39,9 @@ final class RequestSizeLimit extends OncePerRequestFilter {
 
     private final long importLimit;
 
-    private final JsonMapper json;
-
-    RequestSizeLimit(HttpLimitsProperties properties, JsonMapper json) {
+    RequestSizeLimit(HttpLimitsProperties properties) {
         this.requestLimit = properties.maxRequestSize().toBytes();
         this.importLimit = properties.maxImportSize().toBytes();
-        this.json = json;
     }
 
     @Override
@@ -87,11 +81,8 @@ final class RequestSizeLimit extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletResponse response, long limit, String property, String size) throws IOException {
-        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        this.json.writeValue(response.getOutputStream(), Map.of("error", "Request body too large", "details",
-                List.of("The limit is " + limit + " bytes (" + property + ")", size)));
+        HttpErrorBody.write(response, HttpStatus.CONTENT_TOO_LARGE.value(), "Request body too large",
+                List.of("The limit is " + limit + " bytes (" + property + ")", size));
     }
 
     /**

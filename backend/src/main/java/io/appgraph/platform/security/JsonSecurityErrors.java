@@ -2,10 +2,11 @@ package io.appgraph.platform.security;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import io.appgraph.platform.HttpErrorBody;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
@@ -13,7 +14,6 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.web.util.HtmlUtils;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The answers of {@code oidc} mode to a request it refuses: for the API, JSON in the
@@ -21,8 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
  * bearer challenge of RFC 6750; for a failed portal login, a page that says why.
  */
 final class JsonSecurityErrors {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String writerRole;
 
@@ -63,9 +61,7 @@ final class JsonSecurityErrors {
 
     private static void write(HttpServletResponse response, int status, String error, List<String> details)
             throws IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        JSON.writeValue(response.getOutputStream(), Map.of("error", error, "details", details));
+        HttpErrorBody.write(response, status, error, details);
     }
 
 }
