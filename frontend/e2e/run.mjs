@@ -30,10 +30,10 @@ async function freePort() {
   });
 }
 
-async function waitUntilReady(url, server, seconds) {
+async function waitUntilReady(url, server, seconds, logName = 'appgraph.log') {
   const deadline = Date.now() + seconds * 1000;
   while (Date.now() < deadline) {
-    if (server && server.exitCode !== null) throw new Error('appgraph exited with ' + server.exitCode + ' before it was ready; see ' + join(target, 'appgraph.log'));
+    if (server && server.exitCode !== null) throw new Error('appgraph exited with ' + server.exitCode + ' before it was ready; see ' + join(target, logName));
     try {
       const response = await fetch(url + '/actuator/health/readiness');
       if (response.ok) return;
@@ -42,7 +42,19 @@ async function waitUntilReady(url, server, seconds) {
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error('appgraph was not ready within ' + seconds + ' s; see ' + join(target, 'appgraph.log'));
+  throw new Error('appgraph was not ready within ' + seconds + ' s; see ' + join(target, logName));
+}
+
+/** Starts the jar on a port with more arguments, its output in target/e2e/<logName>; resolves once ready. */
+async function startAppgraph(port, heap, args, logName) {
+  const log = createWriteStream(join(target, logName));
+  const child = spawn('java', ['-Xmx' + heap, '-jar', jar, '--server.port=' + port, ...args],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  await waitUntilReady('http://127.0.0.1:' + port, child, 240, logName);
+  return child;
 }
 
 const positional = process.argv.slice(2).filter((a, i, all) => a !== '--issuer-classpath' && all[i - 1] !== '--issuer-classpath');
@@ -54,26 +66,23 @@ let url = process.env.APPGRAPH_URL;
 let server;
 let data;
 let boltPort;
-const helpers = [];
+/** Every process this run started, stopped however it ends. */
+const children = [];
 if (!url) {
   const port = await freePort();
   boltPort = await freePort();
   data = mkdtempSync(join(tmpdir(), 'appgraph-e2e-'));
   url = 'http://127.0.0.1:' + port;
-  const log = createWriteStream(join(target, 'appgraph.log'));
-  server = spawn('java', ['-Xmx1g', '-jar', jar, '--server.port=' + port, '--appgraph.embedded.bolt-port=' + boltPort,
-    '--appgraph.embedded.data-dir=' + join(data, 'db')], { stdio: ['ignore', 'pipe', 'pipe'] });
-  server.stdout.pipe(log);
-  server.stderr.pipe(log);
   const started = Date.now();
-  await waitUntilReady(url, server, 240);
+  server = await startAppgraph(port, '1g', ['--appgraph.embedded.bolt-port=' + boltPort,
+    '--appgraph.embedded.data-dir=' + join(data, 'db')], 'appgraph.log');
   console.log('e2e: appgraph ready at ' + url + ' in ' + Math.round((Date.now() - started) / 1000) + ' s');
 }
 
 /** Starts a Java helper that prints `<marker> <value>` once ready; resolves to the value. */
 async function startJava(args, marker, logName, seconds) {
   const helper = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
-  helpers.push(helper);
+  children.push(helper);
   const log = createWriteStream(join(target, logName));
   helper.stderr.pipe(log);
   return new Promise((ok, fail) => {
@@ -100,25 +109,21 @@ if (issuerClasspath && boltPort) {
   oidcUrl = 'http://127.0.0.1:' + oidcPort;
   const issuer = await startJava(['-Xmx256m', '-cp', issuerClasspath, 'testsupport.oidc.TestIssuer', oidcUrl + '/'],
     'ISSUER', 'issuer.log', 120);
-  const log = createWriteStream(join(target, 'appgraph-oidc.log'));
-  const second = spawn('java', ['-Xmx768m', '-jar', jar, '--server.port=' + oidcPort,
-    '--spring.neo4j.uri=bolt://127.0.0.1:' + boltPort, '--appgraph.demo.enabled=false',
-    '--appgraph.ownership.sweep-enabled=false', '--appgraph.outbox.enabled=false',
+  const second = startAppgraph(oidcPort, '768m', ['--spring.neo4j.uri=bolt://127.0.0.1:' + boltPort,
+    '--appgraph.demo.enabled=false', '--appgraph.ownership.sweep-enabled=false', '--appgraph.outbox.enabled=false',
     '--appgraph.security.mode=oidc', '--appgraph.security.oidc.issuer-uri=' + issuer,
-    '--appgraph.security.oidc.client-id=appgraph-portal'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  helpers.push(second);
-  second.stdout.pipe(log);
-  second.stderr.pipe(log);
-  await waitUntilReady(oidcUrl, second, 240);
+    '--appgraph.security.oidc.client-id=appgraph-portal'], 'appgraph-oidc.log');
+  await second;
   console.log('e2e: appgraph in oidc mode ready at ' + oidcUrl + ', issuer at ' + issuer);
 }
 
 function stop() {
-  for (const helper of helpers) if (helper.exitCode === null) helper.kill('SIGTERM');
-  if (server && server.exitCode === null) server.kill('SIGTERM');
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
   if (data) rmSync(data, { recursive: true, force: true });
 }
 process.on('SIGINT', () => { stop(); process.exit(130); });
+// However the run ends (a server that never became ready included), nothing it started outlives it.
+process.on('exit', stop);
 
 const files = readdirSync(join(here, 'tests')).filter((f) => f.endsWith('.test.mjs')).sort()
   .map((f) => join(here, 'tests', f));
