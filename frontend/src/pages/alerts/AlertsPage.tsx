@@ -1,6 +1,7 @@
 import { Fragment, useEffect, useId, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
+import { ActingAs, HandleForm } from '../../components/ActingAs';
 import { AppLink } from '../../components/AppLink';
 import { PersonName } from '../../components/PersonName';
 import { SquadBadge } from '../../components/SquadBadge';
@@ -107,13 +108,7 @@ export default function AlertsPage() {
             <button type="button" onClick={() => update({ app: null })}>Clear app</button>
           </span>
         )}
-        {session?.person ? (
-          <span className="acting-as">
-            Acting as <strong>{session.person}</strong>
-          </span>
-        ) : (
-          <HandleBox handle={handle} onChange={setHandle} />
-        )}
+        <ActingAs person={session?.person} handle={handle} onChange={setHandle} />
         {squads.error && <ErrorMessage error={squads.error} what="the squads" />}
       </div>
 
@@ -145,53 +140,6 @@ export default function AlertsPage() {
         )}
       </section>
     </section>
-  );
-}
-
-/** Who this browser acts as, for "I'm on it" and silences, when nobody logs in (local mode). */
-function HandleBox({ handle, onChange }: { handle: string | null; onChange: (handle: string | null) => void }) {
-  const [editing, setEditing] = useState(false);
-  if (editing || !handle) {
-    return editing ? (
-      <HandleForm
-        label="Act as"
-        initial={handle ?? ''}
-        onSubmit={(h) => {
-          onChange(h);
-          setEditing(false);
-        }}
-        onCancel={() => setEditing(false)}
-      />
-    ) : (
-      <span className="acting-as muted">
-        Not signed in. <button type="button" onClick={() => setEditing(true)}>Set your handle</button>
-      </span>
-    );
-  }
-  return (
-    <span className="acting-as">
-      Acting as <strong>{handle}</strong> <button type="button" onClick={() => setEditing(true)}>Change</button>
-    </span>
-  );
-}
-
-function HandleForm(props: { label: string; initial?: string; submit?: string; onSubmit: (handle: string) => void; onCancel?: () => void }) {
-  const [text, setText] = useState(props.initial ?? '');
-  const id = useId();
-  return (
-    <form
-      className="handle-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const handle = normalizeHandle(text);
-        if (handle) props.onSubmit(handle);
-      }}
-    >
-      <label htmlFor={id}>{props.label}</label>
-      <input id={id} value={text} placeholder="your handle, e.g. jane.doe" autoComplete="username" onChange={(e) => setText(e.target.value)} required />
-      <button type="submit" className="primary">{props.submit ?? 'Save'}</button>
-      {props.onCancel && <button type="button" onClick={props.onCancel}>Cancel</button>}
-    </form>
   );
 }
 
