@@ -14,6 +14,7 @@ const ReleasesPage = lazy(() => import('./pages/releases/ReleasesPage'));
 const AlertsPage = lazy(() => import('./pages/alerts/AlertsPage'));
 const OwnershipPage = lazy(() => import('./pages/ownership/OwnershipPage'));
 const SquadPage = lazy(() => import('./pages/squad/SquadPage'));
+const PlatformPage = lazy(() => import('./pages/platform/PlatformPage'));
 const PersonPage = lazy(() => import('./pages/person/PersonPage'));
 const GraphiqlPage = lazy(() => import('./pages/graphiql/GraphiqlPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
@@ -25,6 +26,7 @@ const sections = [
   { to: '/releases', label: 'Releases' },
   { to: '/alerts', label: 'Alerts' },
   { to: '/ownership', label: 'Ownership' },
+  { to: '/platform', label: 'Platform' },
   { to: '/graphiql', label: 'GraphiQL' },
 ];
 
@@ -66,6 +68,7 @@ export function App() {
             <Route path="/alerts" element={<AlertsPage />} />
             <Route path="/ownership" element={<OwnershipPage />} />
             <Route path="/squads/:name" element={<SquadPage />} />
+            <Route path="/platform" element={<PlatformPage />} />
             <Route path="/people/:handle" element={<PersonPage />} />
             <Route path="/graphiql" element={<GraphiqlPage />} />
             <Route path="*" element={<NotFoundPage />} />

@@ -24,6 +24,7 @@ describe('memory', () => {
     expect(toGiB(2 * 1024 ** 3)).toBe(2);
     expect(formatGiB(12.5 * 1024 ** 3)).toBe('12.5 GiB');
     expect(formatGiB(512 * 1024 ** 3)).toBe('512 GiB');
+    expect(formatGiB(1.25 * 1024 ** 3, false)).toBe('1.3');
   });
 
   it('is MiB under a GiB and GiB above for a container', () => {

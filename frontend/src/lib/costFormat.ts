@@ -26,10 +26,11 @@ export function toGiB(bytes: number): number {
   return bytes / GIB;
 }
 
-/** GiB for the platform tiles: "12.5 GiB", one decimal under a hundred. */
-export function formatGiB(bytes: number): string {
+/** GiB for the platform tiles: "12.5 GiB", one decimal under a hundred; without the unit when asked. */
+export function formatGiB(bytes: number, unit = true): string {
   const gib = toGiB(bytes);
-  return new Intl.NumberFormat('en', { maximumFractionDigits: Math.abs(gib) >= 100 ? 0 : 1 }).format(gib) + ' GiB';
+  const figure = new Intl.NumberFormat('en', { maximumFractionDigits: Math.abs(gib) >= 100 ? 0 : 1 }).format(gib);
+  return unit ? figure + ' GiB' : figure;
 }
 
 /** A container's memory: MiB under a GiB ("384 MiB"), GiB above ("1.5 GiB"). */
