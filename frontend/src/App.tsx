@@ -15,6 +15,7 @@ const AlertsPage = lazy(() => import('./pages/alerts/AlertsPage'));
 const OwnershipPage = lazy(() => import('./pages/ownership/OwnershipPage'));
 const SquadPage = lazy(() => import('./pages/squad/SquadPage'));
 const PlatformPage = lazy(() => import('./pages/platform/PlatformPage'));
+const SquadCostPage = lazy(() => import('./pages/cost/SquadCostPage'));
 const PersonPage = lazy(() => import('./pages/person/PersonPage'));
 const GraphiqlPage = lazy(() => import('./pages/graphiql/GraphiqlPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
@@ -68,6 +69,7 @@ export function App() {
             <Route path="/alerts" element={<AlertsPage />} />
             <Route path="/ownership" element={<OwnershipPage />} />
             <Route path="/squads/:name" element={<SquadPage />} />
+            <Route path="/squads/:name/cost" element={<SquadCostPage />} />
             <Route path="/platform" element={<PlatformPage />} />
             <Route path="/people/:handle" element={<PersonPage />} />
             <Route path="/graphiql" element={<GraphiqlPage />} />

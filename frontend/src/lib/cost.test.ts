@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  appTotals, costRange, costViewParams, readCostView, snoozeUntil, splitAlerts, stackedCostSeries, sumBuckets,
+  alertFigure, appTotals, costRange, costViewParams, readCostView, snoozeUntil, splitAlerts, stackedCostSeries, sumBuckets,
   unattributedTotals, type CostBucketLike,
 } from './cost';
 
@@ -90,5 +90,13 @@ describe('cost alerts', () => {
 
   it('snooze for a week from now', () => {
     expect(snoozeUntil(new Date('2026-11-28T16:40:00Z'), 7)).toBe('2026-12-05T16:40:00.000Z');
+  });
+});
+
+describe('an alert\'s figure', () => {
+  it('is money for a saving and a change for a growth', () => {
+    expect(alertFigure('OVER_PROVISIONED', 120)).toBe('120 a month');
+    expect(alertFigure('COST_UP', 0.3)).toBe('+30 %');
+    expect(alertFigure('LOGGING_SPIKE', 2)).toBe('+200 %');
   });
 });

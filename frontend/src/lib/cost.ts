@@ -3,6 +3,7 @@
  * chart's series, the apps summed over the buckets, the estate's unattributed cost grouped by
  * reason, and the alerts split by where they stand.
  */
+import { formatChange, formatMoney } from './costFormat';
 
 export type CostDays = 30 | 90;
 export type CostInterval = 'DAY' | 'WEEK';
@@ -141,4 +142,18 @@ export function splitAlerts<T extends { status: CostAlertStatus }>(alerts: reado
 /** Until when a snooze of `days` days from now lasts, as the API takes it. */
 export function snoozeUntil(now: Date, days: number): string {
   return new Date(now.getTime() + days * DAY_MS).toISOString();
+}
+
+export type CostAlertKind = 'COST_UP' | 'OVER_PROVISIONED' | 'LOGGING_SPIKE' | 'UNATTRIBUTED_GROWTH';
+
+export const ALERT_KIND_LABELS: Record<CostAlertKind, string> = {
+  COST_UP: 'Cost up',
+  OVER_PROVISIONED: 'Over-provisioned',
+  LOGGING_SPIKE: 'Logging spike',
+  UNATTRIBUTED_GROWTH: 'Unattributed growth',
+};
+
+/** The figure that crossed an alert's threshold: a saving in money, a growth as a fraction. */
+export function alertFigure(kind: CostAlertKind, value: number): string {
+  return kind === 'OVER_PROVISIONED' ? formatMoney(value) + ' a month' : formatChange(value);
 }

@@ -32,6 +32,7 @@ export default function SquadPage() {
       <header className="org-header">
         <span className="swatch" style={{ background: squadColor(squad.name) }} aria-hidden="true" />
         <h1>Squad {squad.name}</h1>
+        <Link to={'/squads/' + encodeURIComponent(squad.name) + '/cost'}>Cost</Link>
       </header>
       <p className="muted">{squad.description ?? 'No description.'}</p>
       <dl className="facts">
