@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { formatChange, formatCores, formatGiB, formatMemory, formatMoney, percentOf, toGiB } from './costFormat';
 
 describe('money', () => {
-  it('keeps cents on small amounts and drops them on large ones', () => {
-    expect(formatMoney(12.4)).toBe('12.40');
+  it('keeps cents under ten and drops them above', () => {
+    expect(formatMoney(4.4)).toBe('4.40');
     expect(formatMoney(0)).toBe('0.00');
+    expect(formatMoney(12.4)).toBe('12');
     expect(formatMoney(1234.56)).toBe('1,235');
-    expect(formatMoney(-42.5)).toBe('-42.50');
+    expect(formatMoney(-4.5)).toBe('-4.50');
   });
 });
 

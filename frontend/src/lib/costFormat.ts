@@ -9,9 +9,9 @@ const GIB = 1024 ** 3;
 const money0 = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
 const money2 = new Intl.NumberFormat('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-/** Money with cents under 100 and whole above: "12.40", "1,234"; a minus sign when negative. */
+/** Money with cents under 10 and whole above: "4.40", "12", "1,234"; a minus sign when negative. */
 export function formatMoney(amount: number): string {
-  return Math.abs(amount) < 100 ? money2.format(amount) : money0.format(amount);
+  return Math.abs(amount) < 10 ? money2.format(amount) : money0.format(amount);
 }
 
 /** Cores to two significant decimals under ten ("0.25", "3.5"), one above ("12.3"), whole from a thousand. */

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import { ActingAs, HandleForm } from '../../components/ActingAs';
@@ -37,6 +37,7 @@ export default function SquadCostPage() {
   const update = (change: Partial<CostView>) =>
     setParams((current) => costViewParams({ ...readCostView(current), ...change }), { replace: true });
 
+  const id = useId();
   const now = useNow(60_000);
   const day = now.toISOString().slice(0, 10);
   // Whole UTC days, recomputed when the day turns, so the variables stay put between ticks.
@@ -64,19 +65,15 @@ export default function SquadCostPage() {
         <Link to={'/squads/' + encodeURIComponent(name)}>Back to the squad</Link>
       </header>
       <div className="cost-filters" role="group" aria-label="Period">
-        <label>
-          Period
-          <select value={view.days} onChange={(e) => update({ days: Number(e.target.value) as CostView['days'] })}>
-            {COST_DAYS.map((d) => <option key={d} value={d}>last {d} days</option>)}
-          </select>
-        </label>
-        <label>
-          Per
-          <select value={view.interval} onChange={(e) => update({ interval: e.target.value === 'WEEK' ? 'WEEK' : 'DAY' })}>
-            <option value="DAY">day</option>
-            <option value="WEEK">week</option>
-          </select>
-        </label>
+        <label htmlFor={id + 'days'}>Days</label>
+        <select id={id + 'days'} value={view.days} onChange={(e) => update({ days: Number(e.target.value) as CostView['days'] })}>
+          {COST_DAYS.map((d) => <option key={d} value={d}>last {d} days</option>)}
+        </select>
+        <label htmlFor={id + 'per'}>Per</label>
+        <select id={id + 'per'} value={view.interval} onChange={(e) => update({ interval: e.target.value === 'WEEK' ? 'WEEK' : 'DAY' })}>
+          <option value="DAY">day</option>
+          <option value="WEEK">week</option>
+        </select>
         <span className="muted">
           {dayLabel(new Date(range.from))} to {dayLabel(new Date(Date.parse(range.to) - 1))} (UTC, today left out)
         </span>
@@ -115,10 +112,6 @@ export default function SquadCostPage() {
               buckets={data.costs}
               format={view.interval === 'WEEK' ? weekLabel : dayLabel}
             />
-            <ul className="cost-key" aria-hidden="true">
-              <li><span className="swatch compute" /> compute</li>
-              <li><span className="swatch logging" /> logging</li>
-            </ul>
           </section>
 
           <section className="panel" aria-labelledby="cost-apps-heading">
@@ -251,7 +244,7 @@ function CostAlertsPanel({ squad, now }: { squad: string; now: Date }) {
           {split.OPEN.length === 0 ? <p className="muted">No open cost alert.</p> : (
             <ul className="alert-list" aria-label="Open cost alerts">
               {split.OPEN.map((a) => (
-                <li key={a.id} aria-label={a.message}>
+                <li key={a.id} data-alert-id={a.id}>
                   <AlertText alert={a} now={now} />
                   <AlertActions alert={a} handle={handle} onHandle={setHandle} onDone={done} />
                 </li>
@@ -262,7 +255,7 @@ function CostAlertsPanel({ squad, now }: { squad: string; now: Date }) {
           {split.SNOOZED.length === 0 ? <p className="muted">None snoozed.</p> : (
             <ul className="alert-list" aria-label="Snoozed cost alerts">
               {split.SNOOZED.map((a) => (
-                <li key={a.id} aria-label={a.message}>
+                <li key={a.id} data-alert-id={a.id}>
                   <AlertText alert={a} now={now} />
                   <span className="muted">
                     until {a.snoozedUntil ? timeFormat.format(new Date(a.snoozedUntil)) : '?'}{a.by && <> by {a.by}</>}{a.reason && <>: {a.reason}</>}
@@ -276,7 +269,7 @@ function CostAlertsPanel({ squad, now }: { squad: string; now: Date }) {
               <summary>Dismissed ({split.DISMISSED.length})</summary>
               <ul className="alert-list" aria-label="Dismissed cost alerts">
                 {split.DISMISSED.map((a) => (
-                  <li key={a.id} aria-label={a.message}>
+                  <li key={a.id} data-alert-id={a.id}>
                     <AlertText alert={a} now={now} />
                     <span className="muted">{a.by ? 'by ' + a.by : ''}{a.reason && <>: {a.reason}</>}</span>
                   </li>
