@@ -21,18 +21,20 @@ import org.neo4j.driver.TransactionContext;
 
 /**
  * The demo estate's platform and cost history, written through the cost feature's own
- * writers: days of usage per app in prod (90), non-prod and dev (30, 14), with requests
- * that are often far above usage (so right-sizing has something to say), log volume per
- * level, unattributed cost (pods without an app label, an app missing from the catalog),
- * and a day of live figures per environment for the dashboard's sparklines. Three stories
- * are told by the numbers: payments' squad doubled {@code payments-api}'s replicas six
- * days ago (cost up week on week), three apps turned debug logging off at a release about
+ * writers: days of usage per app in prod ({@code appgraph.demo.cost-days}, 90 by default;
+ * fewer on a large estate), non-prod and dev (30 and 14 at most), with requests that are
+ * often far above usage (so right-sizing has something to say), log volume per level,
+ * unattributed cost (pods without an app label, an app missing from the catalog), and a
+ * day of live figures per environment for the dashboard's sparklines. Three stories are
+ * told by the numbers: payments' squad doubled {@code payments-api}'s replicas six days
+ * ago (cost up week on week), three apps turned debug logging off at a release about
  * three weeks ago (logging cost around that release falls), and one app logged five times
  * its usual yesterday (a logging spike).
  */
 final class DemoCost {
 
-    static final Map<String, Integer> DAYS = new LinkedHashMap<>(Map.of("prod", 90, "non-prod", 30, "dev", 14));
+    /** The most app-days of history a demo load writes per environment. */
+    static final int MAX_APP_DAYS = 40_000;
 
     static final String SCALED_UP = "payments-api";
 
@@ -64,7 +66,16 @@ final class DemoCost {
     }
 
     /** Writes the cost history of {@code estate}'s apps, dated up to {@code now}. */
-    static int write(Driver driver, CostLedger ledger, DemoEstate estate, long seed, Instant now) {
+    static int write(Driver driver, CostLedger ledger, DemoEstate estate, long seed, Instant now, int prodDays) {
+        int apps = Math.max(1, estate.apps().size());
+        int longest = Math.min(prodDays, Math.max(1, MAX_APP_DAYS / apps));
+        if (prodDays == 0) {
+            return 0;
+        }
+        Map<String, Integer> days = new LinkedHashMap<>();
+        days.put("prod", longest);
+        days.put("non-prod", Math.min(30, longest));
+        days.put("dev", Math.min(14, longest));
         LocalDate today = now.atOffset(ZoneOffset.UTC).toLocalDate();
         List<Profile> profiles = new ArrayList<>();
         for (DemoEstate.App app : estate.apps()) {
@@ -93,7 +104,7 @@ final class DemoCost {
             .orElse(null);
         int written = 0;
         try (Session session = driver.session()) {
-            for (Map.Entry<String, Integer> environment : DAYS.entrySet()) {
+            for (Map.Entry<String, Integer> environment : days.entrySet()) {
                 String env = environment.getKey();
                 for (int back = environment.getValue(); back >= 1; back--) {
                     LocalDate day = today.minusDays(back);

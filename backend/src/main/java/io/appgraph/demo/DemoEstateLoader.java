@@ -179,7 +179,7 @@ final class DemoEstateLoader implements SmartInitializingSingleton {
         List<DemoAlerts.Alert> alerts = DemoAlerts.generate(estate, releases, seed, now);
         DemoEstateWriter.writeAlerts(this.driver, alerts);
         long costStarted = System.nanoTime();
-        int costDays = DemoCost.write(this.driver, this.costs, estate, seed, now);
+        int costDays = DemoCost.write(this.driver, this.costs, estate, seed, now, this.properties.costDays());
         log.info("Wrote %d environment-days of platform and cost history in %d ms".formatted(costDays,
                 millis(costStarted, System.nanoTime())));
         // Releases written around the pipeline-event writer: the per-day counts no longer

@@ -32,7 +32,7 @@ class DemoEstateLoaderIT extends IntegrationTest {
 
     private static final Instant NOW = Instant.parse("2028-03-15T14:27:31Z");
 
-    private static final DemoProperties PROPERTIES = new DemoProperties(true, 60, 3, 20);
+    private static final DemoProperties PROPERTIES = new DemoProperties(true, 60, 3, 20, 10);
 
     private static final DemoEstate ESTATE = DemoEstate.generate(60, 3, NOW);
 
