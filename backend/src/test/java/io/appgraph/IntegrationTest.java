@@ -22,9 +22,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * (the embedded one, or with {@code -Dit.external-neo4j=true} a server in a second JVM:
  * {@link SecondJvmNeo4j}), shared by every test class through Spring's context cache,
  * with the graph emptied (all but the migration records) before each test. Tests speak
- * GraphQL over real HTTP. Neither the outbox worker nor the ownership sweep runs in the
- * background: tests that deliver or sweep run them themselves, and statement counts stay
- * exact.
+ * GraphQL over real HTTP. Neither the outbox worker, the ownership sweep nor the platform
+ * jobs run in the background: tests that deliver or sweep run them themselves, and
+ * statement counts stay exact.
  */
 @Tag("graph")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -33,7 +33,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
                 "appgraph.webhooks.alertmanager-token=" + IntegrationTest.ALERTMANAGER_TOKEN,
                 "appgraph.webhooks.pipeline-secret=" + IntegrationTest.PIPELINE_SECRET,
                 "appgraph.webhooks.hr-secret=" + IntegrationTest.HR_SECRET, "appgraph.outbox.enabled=false",
-                "appgraph.ownership.sweep-enabled=false", "appgraph.scim.token=" + IntegrationTest.SCIM_TOKEN })
+                "appgraph.ownership.sweep-enabled=false", "appgraph.platform.jobs-enabled=false",
+                "appgraph.scim.token=" + IntegrationTest.SCIM_TOKEN })
 public abstract class IntegrationTest {
 
     /** Alertmanager's bearer token in the shared context. */

@@ -14,6 +14,7 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Transaction;
 import org.neo4j.driver.TransactionConfig;
+import io.appgraph.cost.CostLedger;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
@@ -99,11 +100,14 @@ final class DemoEstateLoader implements SmartInitializingSingleton {
 
     private final DemoProperties properties;
 
+    private final CostLedger costs;
+
     // AppliedMigrations is only taken to be created after it: the constraints the writer
     // merges on, and the lock's, must exist.
-    DemoEstateLoader(Driver driver, AppliedMigrations migrations, DemoProperties properties) {
+    DemoEstateLoader(Driver driver, AppliedMigrations migrations, DemoProperties properties, CostLedger costs) {
         this.driver = driver;
         this.properties = properties;
+        this.costs = costs;
     }
 
     @Override
@@ -174,6 +178,10 @@ final class DemoEstateLoader implements SmartInitializingSingleton {
         DemoEstateWriter.write(this.driver, releases);
         List<DemoAlerts.Alert> alerts = DemoAlerts.generate(estate, releases, seed, now);
         DemoEstateWriter.writeAlerts(this.driver, alerts);
+        long costStarted = System.nanoTime();
+        int costDays = DemoCost.write(this.driver, this.costs, estate, seed, now, this.properties.costDays());
+        log.info("Wrote %d environment-days of platform and cost history in %d ms".formatted(costDays,
+                millis(costStarted, System.nanoTime())));
         // Releases written around the pipeline-event writer: the per-day counts no longer
         // hold them, and are counted afresh once the application is ready.
         write(FORGET_RELEASE_COUNTS, Map.of());

@@ -89,7 +89,7 @@ final class SlackNotices implements OutboxSender, AutoCloseable {
             // An estate without webhooks drops a notice per ownerless app on its first
             // sweep:
             // thousands on a large estate. Said once at INFO, then at DEBUG.
-            String dropped = "Ownership notice for app %s dropped: squad %s has no Slack webhook and appgraph.notify.slack-webhook-url is not set"
+            String dropped = "Notice for app %s dropped: squad %s has no Slack webhook and appgraph.notify.slack-webhook-url is not set"
                 .formatted(text(message.payload(), "app"), (squad != null) ? squad : "(none)");
             if (this.droppedBefore.compareAndSet(false, true)) {
                 log.info(dropped + " (further dropped notices are logged at DEBUG)");
@@ -132,6 +132,9 @@ final class SlackNotices implements OutboxSender, AutoCloseable {
 
     /** The Block Kit message for one notice. */
     Payload message(Map<String, Object> payload) {
+        if ("cost-alert".equals(text(payload, "notice"))) {
+            return costMessage(payload);
+        }
         String app = text(payload, "app");
         if (app == null) {
             throw DeliveryException.permanent("The ownership notice names no app");
@@ -162,6 +165,38 @@ final class SlackNotices implements OutboxSender, AutoCloseable {
         String fallback = left ? "%s needs a new owner: %s has left".formatted(app, former)
                 : "%s has no developer owner".formatted(app);
         return Payload.builder().text(fallback).blocks(blocks).build();
+    }
+
+    /**
+     * A cost alert: {@code kind}, {@code message}, {@code squad}, {@code slackChannel}
+     * and, for an app's alert, {@code app}; a button opens the squad's cost page.
+     */
+    private Payload costMessage(Map<String, Object> payload) {
+        String message = text(payload, "message");
+        if (message == null) {
+            throw DeliveryException.permanent("The cost notice has no message");
+        }
+        String squad = text(payload, "squad");
+        String channel = text(payload, "slackChannel");
+        String title = switch (String.valueOf(text(payload, "kind"))) {
+            case "COST_UP" -> "Cost up week on week";
+            case "OVER_PROVISIONED" -> "Requests far above usage";
+            case "LOGGING_SPIKE" -> "Logging spike";
+            case "UNATTRIBUTED_GROWTH" -> "Unattributed cost growing";
+            default -> "Cost alert";
+        };
+        String page = (squad != null) ? this.portal.squadCostPage(squad) : this.portal.platformPage();
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(header(h -> h.text(plainText(title + ((squad != null) ? ": " + squad : "")))));
+        String squadLine = (squad != null)
+                ? "\nSquad: *%s*%s".formatted(escape(squad), (channel != null) ? " (" + escape(channel) + ")" : "")
+                : "";
+        blocks.add(section(s -> s.text(markdownText(escape(message) + squadLine))));
+        blocks.add(actions(a -> a.elements(
+                List.of(button(b -> b.text(plainText("Open cost in appgraph")).url(page).actionId("open-cost"))))));
+        blocks.add(context(c -> c.elements(
+                new ArrayList<>(List.of(markdownText("Snooze or dismiss it, with a reason, on the cost page."))))));
+        return Payload.builder().text(title + ": " + message).blocks(blocks).build();
     }
 
     @SuppressWarnings("unchecked")

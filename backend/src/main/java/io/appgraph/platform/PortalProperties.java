@@ -24,4 +24,15 @@ public record PortalProperties(@DefaultValue("http://localhost:8080") String bas
         return this.baseUrl.replaceAll("/+$", "") + "/apps/" + URLEncoder.encode(app, StandardCharsets.UTF_8);
     }
 
+    /** The address of a squad's cost page in the portal. */
+    public String squadCostPage(String squad) {
+        return this.baseUrl.replaceAll("/+$", "") + "/squads/" + URLEncoder.encode(squad, StandardCharsets.UTF_8)
+                + "/cost";
+    }
+
+    /** The address of the platform dashboard in the portal. */
+    public String platformPage() {
+        return this.baseUrl.replaceAll("/+$", "") + "/platform";
+    }
+
 }

@@ -30,7 +30,7 @@ class PortalWebConfiguration implements WebMvcConfigurer {
 
     /** The portal's routes; everything else is the API, actuator or a static file. */
     private static final String[] ROUTES = { "/apps/*", "/graph", "/drift", "/releases", "/alerts", "/ownership",
-            "/squads/*", "/people/*" };
+            "/squads/*", "/squads/*/cost", "/people/*", "/platform" };
 
     /**
      * Only appgraph's own origin: scripts, styles, images, fonts and connections (the

@@ -46,10 +46,11 @@ final class BenchmarkApp implements AutoCloseable {
     static BenchmarkApp start(String name, BenchmarkSettings settings, String... properties) throws IOException {
         Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "benchmark-data-");
         long started = System.nanoTime();
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--appgraph.embedded.bolt-port=0",
-                "--appgraph.embedded.data-dir=" + dataDir, "--appgraph.demo.apps=" + settings.apps(),
-                "--appgraph.embedded.page-cache=" + settings.pageCache(), "--logging.level.root=WARN",
-                "--logging.level.io.appgraph=INFO", "--logging.level.io.appgraph.platform.GraphQlErrors=OFF"));
+        List<String> args = new ArrayList<>(
+                List.of("--server.port=0", "--appgraph.embedded.bolt-port=0", "--appgraph.embedded.data-dir=" + dataDir,
+                        "--appgraph.demo.apps=" + settings.apps(), "--appgraph.demo.cost-days=0",
+                        "--appgraph.embedded.page-cache=" + settings.pageCache(), "--logging.level.root=WARN",
+                        "--logging.level.io.appgraph=INFO", "--logging.level.io.appgraph.platform.GraphQlErrors=OFF"));
         args.addAll(List.of(properties));
         ConfigurableApplicationContext context = SpringApplication.run(AppgraphApplication.class,
                 args.toArray(String[]::new));

@@ -75,7 +75,8 @@ public final class EstateBenchmark {
         long started = System.nanoTime();
         ConfigurableApplicationContext context = SpringApplication.run(AppgraphApplication.class, "--server.port=0",
                 "--appgraph.embedded.bolt-port=0", "--appgraph.embedded.data-dir=" + dataDir,
-                "--appgraph.demo.apps=" + settings.apps(), "--appgraph.embedded.page-cache=" + settings.pageCache(),
+                "--appgraph.demo.apps=" + settings.apps(), "--appgraph.demo.cost-days=0",
+                "--appgraph.embedded.page-cache=" + settings.pageCache(),
                 // The estate's reads only: the release benchmark measures releases.
                 "--appgraph.demo.releases-per-app=0", "--logging.level.root=WARN", "--logging.level.io.appgraph=INFO",
                 // A read the benchmark pushes past its limit is an expected, counted

@@ -13,9 +13,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.appgraph.IntegrationTest;
+import io.appgraph.cost.CostLedger;
 import io.appgraph.demo.DemoEstateLoader.Outcome;
 import io.appgraph.neo4j.AppliedMigrations;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +32,7 @@ class DemoEstateLoaderIT extends IntegrationTest {
 
     private static final Instant NOW = Instant.parse("2028-03-15T14:27:31Z");
 
-    private static final DemoProperties PROPERTIES = new DemoProperties(true, 60, 3, 20);
+    private static final DemoProperties PROPERTIES = new DemoProperties(true, 60, 3, 20, 10);
 
     private static final DemoEstate ESTATE = DemoEstate.generate(60, 3, NOW);
 
@@ -41,6 +43,9 @@ class DemoEstateLoaderIT extends IntegrationTest {
     };
 
     private static final int RELEASES = DemoReleases.generate(ESTATE, 3, NOW, 20).size();
+
+    @Autowired
+    private CostLedger costs;
 
     @Test
     void loadsIntoAnEmptyGraphMarksTheLoadCompleteAndThenLeavesTheGraphAlone() {
@@ -218,7 +223,7 @@ class DemoEstateLoaderIT extends IntegrationTest {
     }
 
     private DemoEstateLoader loader() {
-        return new DemoEstateLoader(this.driver, new AppliedMigrations(List.of()), PROPERTIES);
+        return new DemoEstateLoader(this.driver, new AppliedMigrations(List.of()), PROPERTIES, this.costs);
     }
 
 }

@@ -1,0 +1,198 @@
+package io.appgraph.cost;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import io.appgraph.cost.ClusterUsage.Figures;
+import io.appgraph.cost.ClusterUsage.Rollup;
+import io.appgraph.cost.PrometheusClient.PrometheusUnavailableException;
+import io.appgraph.platform.Cypher;
+import org.neo4j.driver.TransactionContext;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Asks each environment's Prometheus: every {@code pull-interval} for what runs now (a
+ * {@code PlatformSample}, and the environment's last figures and pull state on its
+ * {@code PlatformEnvironment}), and every {@code rollup-interval} for the days not yet
+ * rolled up completely (today so far, and earlier days back to {@code rollup-days}). A
+ * failed pull keeps the last figures and records the error, so the dashboard shows them
+ * as stale and says why.
+ */
+final class PlatformPulls {
+
+    private static final Log log = LogFactory.getLog(PlatformPulls.class);
+
+    private static final String ALLOCATABLE_CPU = "sum(kube_node_status_allocatable{resource=\"cpu\"})";
+
+    private static final String ALLOCATABLE_MEMORY = "sum(kube_node_status_allocatable{resource=\"memory\"})";
+
+    private static final String PULLED = """
+            MERGE (e:PlatformEnvironment {name: $environment})
+            SET e += $figures, e.observedAt = $at, e.lastAttemptAt = $at, e.error = null
+            CREATE (s:PlatformSample {environment: $environment, at: $at})
+            SET s += $figures
+            WITH e
+            MATCH (old:PlatformSample {environment: $environment}) WHERE old.at < $keepSince
+            DELETE old
+            """;
+
+    private static final String FAILED = """
+            MERGE (e:PlatformEnvironment {name: $environment})
+            SET e.lastAttemptAt = $at, e.error = $error
+            """;
+
+    private static final String COMPLETE_DAYS = """
+            MATCH (r:UsageRollup {environment: $environment})
+            WHERE r.complete AND r.day >= $since
+            RETURN r.day AS day
+            """;
+
+    private final PlatformProperties properties;
+
+    private final PrometheusClient prometheus;
+
+    private final KnownApps catalog;
+
+    private final UsageWriter usage;
+
+    private final Cypher cypher;
+
+    private final Clock clock;
+
+    PlatformPulls(PlatformProperties properties, PrometheusClient prometheus, KnownApps catalog, UsageWriter usage,
+            Cypher cypher, Clock clock) {
+        this.properties = properties;
+        this.prometheus = prometheus;
+        this.catalog = catalog;
+        this.usage = usage;
+        this.cypher = cypher;
+        this.clock = clock;
+    }
+
+    /** Pulls the live figures of every environment with a Prometheus. */
+    void pullAll() {
+        this.properties.environments().forEach((name, environment) -> {
+            if (environment.prometheusUrl() != null) {
+                pull(name, environment.prometheusUrl());
+            }
+        });
+    }
+
+    /** Rolls up the incomplete days of every environment with a Prometheus. */
+    void rollUpAll() {
+        this.properties.environments().forEach((name, environment) -> {
+            if (environment.prometheusUrl() != null) {
+                try {
+                    rollUp(name, environment.prometheusUrl());
+                }
+                catch (PrometheusUnavailableException ex) {
+                    log.warn("Usage rollup of " + name + " stopped: " + ex.getMessage());
+                }
+            }
+        });
+    }
+
+    void pull(String environment, URI url) {
+        Instant at = this.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        try {
+            Map<UsageSeries, List<PrometheusSeries>> answers = new EnumMap<>(UsageSeries.class);
+            List<String> problems = new ArrayList<>();
+            for (UsageSeries series : UsageSeries.values()) {
+                answers.put(series, PrometheusSeries.read(series.key(),
+                        this.prometheus.instant(url, series.query(), at), problems));
+            }
+            double cpu = sum(this.prometheus.instant(url, ALLOCATABLE_CPU, at), problems);
+            double memory = sum(this.prometheus.instant(url, ALLOCATABLE_MEMORY, at), problems);
+            if (!problems.isEmpty()) {
+                throw new PrometheusUnavailableException(
+                        "Prometheus at " + url + " answered unreadably: " + problems.get(0));
+            }
+            Figures figures = new ClusterUsage(answers, this.catalog).figures(cpu, memory);
+            this.cypher.write(tx -> {
+                store(tx, environment, at, figures);
+                return null;
+            });
+        }
+        catch (PrometheusUnavailableException ex) {
+            log.warn("Platform figures of " + environment + " are stale: " + ex.getMessage());
+            this.cypher.write(tx -> this.cypher.run(tx, FAILED,
+                    Map.of("environment", environment, "at", at.atOffset(ZoneOffset.UTC), "error", ex.getMessage())));
+        }
+    }
+
+    /**
+     * Stores {@code figures} as {@code environment}'s at {@code at}, and forgets old
+     * samples.
+     */
+    void store(TransactionContext tx, String environment, Instant at, Figures figures) {
+        Map<String, Object> values = Map.of("apps", figures.apps(), "pods", figures.pods(), "containers",
+                figures.containers(), "cpuRequestedCores", figures.cpuRequestedCores(), "cpuUsedCores",
+                figures.cpuUsedCores(), "cpuAllocatableCores", figures.cpuAllocatableCores(), "memoryRequestedBytes",
+                figures.memoryRequestedBytes(), "memoryUsedBytes", figures.memoryUsedBytes(), "memoryAllocatableBytes",
+                figures.memoryAllocatableBytes(), "unattributedPods", figures.unattributedPods());
+        this.cypher.run(tx, PULLED,
+                Map.of("environment", environment, "figures", values, "at", at.atOffset(ZoneOffset.UTC), "keepSince",
+                        at.minus(this.properties.historyRetention()).atOffset(ZoneOffset.UTC)));
+    }
+
+    void rollUp(String environment, URI url) {
+        Instant now = this.clock.instant();
+        LocalDate today = ClusterUsage.dayOf(now);
+        LocalDate first = today.minusDays(this.properties.rollupDays() - 1L);
+        List<LocalDate> complete = this.cypher.list(COMPLETE_DAYS, Map.of("environment", environment, "since", first),
+                r -> r.get("day").asLocalDate());
+        Duration step = this.properties.rollupStep();
+        for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
+            if (complete.contains(day)) {
+                continue;
+            }
+            Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant dayEnd = start.plus(Duration.ofDays(1));
+            Instant end = dayEnd.minus(step);
+            if (end.isAfter(now)) {
+                end = now;
+            }
+            Map<UsageSeries, List<PrometheusSeries>> answers = new EnumMap<>(UsageSeries.class);
+            List<String> problems = new ArrayList<>();
+            for (UsageSeries series : UsageSeries.values()) {
+                answers.put(series, PrometheusSeries.read(series.key(),
+                        this.prometheus.range(url, series.query(), start, end, step), problems));
+            }
+            if (!problems.isEmpty()) {
+                log.warn("Usage rollup of " + environment + " " + day + " skipped: " + problems);
+                continue;
+            }
+            Rollup rollup = new ClusterUsage(answers, this.catalog).day(environment, day, step.toSeconds(),
+                    this.properties.prices(environment));
+            if (rollup.containers().isEmpty() && rollup.unattributed().isEmpty()) {
+                continue;
+            }
+            // A day is complete once its last sample's rate window has passed.
+            boolean done = !now.isBefore(dayEnd.plus(Duration.ofMinutes(10)));
+            LocalDate rolled = day;
+            this.cypher.write(tx -> {
+                this.usage.write(tx, environment, rolled, rollup, done);
+                return null;
+            });
+        }
+    }
+
+    private static double sum(JsonNode answer, List<String> problems) {
+        return PrometheusSeries.read("allocatable", answer, problems)
+            .stream()
+            .filter(s -> s.size() > 0)
+            .mapToDouble(s -> s.values()[s.size() - 1])
+            .sum();
+    }
+
+}

@@ -1,0 +1,98 @@
+package io.appgraph.cost;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Asks a Prometheus its HTTP API: instant queries ({@code /api/v1/query}) and range
+ * queries ({@code /api/v1/query_range}). A failure of any kind (unreachable, an HTTP
+ * error, an answer that is not Prometheus') is a {@link PrometheusUnavailableException}
+ * saying which Prometheus and why.
+ */
+final class PrometheusClient {
+
+    private final HttpClient http;
+
+    private final JsonMapper json;
+
+    private final Duration timeout;
+
+    PrometheusClient(JsonMapper json, Duration timeout) {
+        this.json = json;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    }
+
+    JsonNode instant(URI prometheus, String query, Instant time) {
+        return get(prometheus, "/api/v1/query", "query=" + encode(query) + "&time=" + time.getEpochSecond()
+                + "&timeout=" + this.timeout.toSeconds() + "s");
+    }
+
+    JsonNode range(URI prometheus, String query, Instant start, Instant end, Duration step) {
+        return get(prometheus, "/api/v1/query_range",
+                "query=" + encode(query) + "&start=" + start.getEpochSecond() + "&end=" + end.getEpochSecond()
+                        + "&step=" + step.toSeconds() + "s&timeout=" + this.timeout.toSeconds() + "s");
+    }
+
+    private JsonNode get(URI prometheus, String path, String query) {
+        String base = prometheus.toString().replaceAll("/+$", "");
+        URI uri = URI.create(base + path + "?" + query);
+        HttpResponse<byte[]> response;
+        try {
+            response = this.http.send(HttpRequest.newBuilder(uri)
+                .timeout(this.timeout.plusSeconds(5))
+                .header("Accept", "application/json")
+                .GET()
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        }
+        catch (IOException ex) {
+            throw new PrometheusUnavailableException("Prometheus at " + base + " could not be reached: "
+                    + (ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName()));
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new PrometheusUnavailableException("Interrupted while asking Prometheus at " + base);
+        }
+        JsonNode answer;
+        try {
+            answer = this.json.readTree(response.body());
+        }
+        catch (JacksonException ex) {
+            throw new PrometheusUnavailableException("Prometheus at " + base + " answered " + response.statusCode()
+                    + " with something that is not JSON");
+        }
+        if (response.statusCode() != 200 || !"success".equals(answer.path("status").asString(""))) {
+            throw new PrometheusUnavailableException("Prometheus at " + base + " answered " + response.statusCode()
+                    + ": " + answer.path("error").asString("no error given"));
+        }
+        return answer;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** Prometheus could not answer; the message says which and why. */
+    static final class PrometheusUnavailableException extends RuntimeException {
+
+        PrometheusUnavailableException(String message) {
+            super(message);
+        }
+
+    }
+
+}
