@@ -76,16 +76,18 @@ describe('unattributed cost', () => {
 });
 
 describe('cost alerts', () => {
-  it('split into open, snoozed and dismissed, keeping their order', () => {
+  it('split into open, snoozed, dismissed and resolved, keeping their order', () => {
     const split = splitAlerts([
       { id: '1', status: 'OPEN' as const },
       { id: '2', status: 'SNOOZED' as const },
       { id: '3', status: 'OPEN' as const },
       { id: '4', status: 'DISMISSED' as const },
+      { id: '5', status: 'RESOLVED' as const },
     ]);
     expect(split.OPEN.map((a) => a.id)).toEqual(['1', '3']);
     expect(split.SNOOZED.map((a) => a.id)).toEqual(['2']);
     expect(split.DISMISSED.map((a) => a.id)).toEqual(['4']);
+    expect(split.RESOLVED.map((a) => a.id)).toEqual(['5']);
   });
 
   it('snooze for a week from now', () => {

@@ -128,7 +128,7 @@ export function unattributedTotals(buckets: readonly { unattributed: readonly Un
   return [...byKey.values()].sort((a, b) => b.total - a.total || a.environment.localeCompare(b.environment) || a.reason.localeCompare(b.reason));
 }
 
-export type CostAlertStatus = 'OPEN' | 'SNOOZED' | 'DISMISSED';
+export type CostAlertStatus = 'OPEN' | 'SNOOZED' | 'DISMISSED' | 'RESOLVED';
 
 /** Alerts split by where they stand, each list in the order given (the API's, newest first). */
 export function splitAlerts<T extends { status: CostAlertStatus }>(alerts: readonly T[]): Record<CostAlertStatus, T[]> {
@@ -136,6 +136,7 @@ export function splitAlerts<T extends { status: CostAlertStatus }>(alerts: reado
     OPEN: alerts.filter((a) => a.status === 'OPEN'),
     SNOOZED: alerts.filter((a) => a.status === 'SNOOZED'),
     DISMISSED: alerts.filter((a) => a.status === 'DISMISSED'),
+    RESOLVED: alerts.filter((a) => a.status === 'RESOLVED'),
   };
 }
 

@@ -264,14 +264,16 @@ function CostAlertsPanel({ squad, now }: { squad: string; now: Date }) {
               ))}
             </ul>
           )}
-          {split.DISMISSED.length > 0 && (
+          {split.DISMISSED.length + split.RESOLVED.length > 0 && (
             <details>
-              <summary>Dismissed ({split.DISMISSED.length})</summary>
-              <ul className="alert-list" aria-label="Dismissed cost alerts">
-                {split.DISMISSED.map((a) => (
+              <summary>Dismissed ({split.DISMISSED.length}) and resolved ({split.RESOLVED.length})</summary>
+              <ul className="alert-list" aria-label="Closed cost alerts">
+                {[...split.DISMISSED, ...split.RESOLVED].map((a) => (
                   <li key={a.id} data-alert-id={a.id}>
                     <AlertText alert={a} now={now} />
-                    <span className="muted">{a.by ? 'by ' + a.by : ''}{a.reason && <>: {a.reason}</>}</span>
+                    <span className="muted">
+                      {a.status === 'RESOLVED' ? 'resolved: what raised it no longer holds' : <>dismissed{a.by && <> by {a.by}</>}{a.reason && <>: {a.reason}</>}</>}
+                    </span>
                   </li>
                 ))}
               </ul>
