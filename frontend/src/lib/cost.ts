@@ -51,8 +51,12 @@ export interface CostFigures {
   total: number;
 }
 
-export interface CostBucketLike extends CostFigures {
+/** A bucket as the chart draws it. */
+export interface CostPoint extends CostFigures {
   start: string;
+}
+
+export interface CostBucketLike extends CostPoint {
   apps: readonly AppCostLike[];
 }
 
@@ -64,7 +68,7 @@ export interface AppCostLike extends CostFigures {
  * uPlot's columns for compute and logging stacked: bucket starts (seconds), compute, and compute
  * plus logging (the top of the stack, drawn first so compute covers its lower part).
  */
-export function stackedCostSeries(buckets: readonly CostBucketLike[]): [number[], number[], number[]] {
+export function stackedCostSeries(buckets: readonly CostPoint[]): [number[], number[], number[]] {
   return [
     buckets.map((b) => Date.parse(b.start) / 1000),
     buckets.map((b) => b.compute),
@@ -77,7 +81,7 @@ export interface AppTotal extends CostFigures {
 }
 
 /** Each app's cost summed over the buckets, most expensive first (ties by name). */
-export function appTotals(buckets: readonly CostBucketLike[]): AppTotal[] {
+export function appTotals(buckets: readonly { apps: readonly AppCostLike[] }[]): AppTotal[] {
   const byApp = new Map<string, AppTotal>();
   for (const bucket of buckets) {
     for (const cost of bucket.apps) {

@@ -1,12 +1,12 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { stackedCostSeries, type CostBucketLike } from '../../lib/cost';
+import { stackedCostSeries, type CostPoint } from '../../lib/cost';
 import { formatMoney } from '../../lib/costFormat';
 
 interface Props {
   title: string;
-  buckets: readonly CostBucketLike[];
+  buckets: readonly CostPoint[];
   /** How a bucket's start is written on the axis and in the legend. */
   format: (start: Date) => string;
   height?: number;
@@ -21,7 +21,8 @@ export default function CostChart({ title, buckets, format, height = 240 }: Prop
 
   useEffect(() => {
     const element = box.current;
-    if (!element) return undefined;
+    // uPlot cannot lay out an axis of no points.
+    if (!element || buckets.length === 0) return undefined;
     // Bars sit at positions 0..n-1; the top of the stack (compute + logging) is drawn first and
     // compute over its lower part, so what shows above compute is logging.
     const [starts, compute, stacked] = stackedCostSeries(buckets);

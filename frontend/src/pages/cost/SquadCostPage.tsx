@@ -35,18 +35,22 @@ export default function SquadCostPage() {
   const [params, setParams] = useSearchParams();
   const view = readCostView(params);
   const update = (change: Partial<CostView>) =>
-    setParams((current) => costViewParams({ ...readCostView(current), ...change }), { replace: true });
+    // From the address bar, not the last render: the router renders a navigation in a transition,
+    // so a second change right after the first would otherwise undo it.
+    setParams(() => costViewParams({ ...readCostView(new URLSearchParams(window.location.search)), ...change }), { replace: true });
 
   const id = useId();
   const now = useNow(60_000);
   const day = now.toISOString().slice(0, 10);
   // Whole UTC days, recomputed when the day turns, so the variables stay put between ticks.
   const range = useMemo(() => costRange(new Date(day), view.days), [day, view.days]);
-  const [result] = useQuery({ query: SquadCostDocument, variables: { squad: name, ...range, interval: view.interval } });
+  const [result] = useQuery({ query: SquadCostDocument, variables: { squad: name, ...range, weekly: view.interval === 'WEEK' } });
   const data = useLastData(result.data);
-  const apps = useMemo(() => appTotals(data?.costs ?? []), [data]);
+  const apps = useMemo(() => appTotals(data?.days ?? []), [data]);
 
-  if (data && !data.squad) {
+  // The cost fields answer NOT_FOUND for a squad nobody knows, and the page with them.
+  const unknown = (data && !data.squad) || result.error?.graphQLErrors.some((e) => e.extensions?.code === 'NOT_FOUND');
+  if (unknown) {
     return (
       <section>
         <h1>Cost of {name}</h1>
@@ -57,6 +61,8 @@ export default function SquadCostPage() {
     );
   }
   const periodTotal = data?.costSummary.total ?? 0;
+  // Undefined while the weeks of a period just switched to are on their way.
+  const chartBuckets = view.interval === 'WEEK' ? data?.weeks ?? undefined : data?.days;
 
   return (
     <section className="cost-page">
@@ -107,11 +113,17 @@ export default function SquadCostPage() {
           </section>
 
           <section className="panel" aria-label="Cost over time">
-            <CostChart
-              title={`Per ${view.interval === 'WEEK' ? 'week' : 'day'}, last ${view.days} days: compute and logging`}
-              buckets={data.costs}
-              format={view.interval === 'WEEK' ? weekLabel : dayLabel}
-            />
+            {chartBuckets === undefined ? <Loading what="the weeks" /> : chartBuckets.length === 0 ? (
+              <p className="muted">No cost in the period.</p>
+            ) : (
+              <CostChart
+                title={view.interval === 'WEEK'
+                  ? `Per week (from Monday; the first may start before the period), last ${view.days} days: compute and logging`
+                  : `Per day, last ${view.days} days: compute and logging`}
+                buckets={chartBuckets}
+                format={view.interval === 'WEEK' ? weekLabel : dayLabel}
+              />
+            )}
           </section>
 
           <section className="panel" aria-labelledby="cost-apps-heading">
