@@ -128,7 +128,10 @@ function EstateCost({ now }: { now: Date }) {
         <>
           <p className="cost-total">
             <strong>{formatMoney(data.costSummary.total)}</strong>{' '}
-            <span className="muted">compute {formatMoney(data.costSummary.compute)} · logging {formatMoney(data.costSummary.logging)}</span>
+            <span className="muted">
+              tied to apps: compute {formatMoney(data.costSummary.compute)} · logging {formatMoney(data.costSummary.logging)}
+              {unattributedTotal > 0 && <> · plus {formatMoney(unattributedTotal)} no app could be tied to</>}
+            </span>
           </p>
           <p>
             <CostChange change={data.costSummary.change} previousTotal={data.costSummary.previousTotal} days={ESTATE_DAYS} />
