@@ -17,3 +17,5 @@ CREATE CONSTRAINT right_sizing_key IF NOT EXISTS FOR (r:RightSizing) REQUIRE r.k
 CREATE CONSTRAINT cost_alert_key IF NOT EXISTS FOR (c:CostAlert) REQUIRE c.key IS UNIQUE;
 CREATE CONSTRAINT cost_alert_id IF NOT EXISTS FOR (c:CostAlert) REQUIRE c.id IS UNIQUE;
 CREATE INDEX cost_alert_status IF NOT EXISTS FOR (c:CostAlert) ON (c.status);
+CREATE CONSTRAINT log_volume_pull_key IF NOT EXISTS FOR (r:LogVolumePull) REQUIRE r.key IS UNIQUE;
+CREATE INDEX log_volume_pull_environment IF NOT EXISTS FOR (r:LogVolumePull) ON (r.environment);

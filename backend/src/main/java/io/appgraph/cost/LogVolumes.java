@@ -29,6 +29,9 @@ final class LogVolumes {
 
     static final String NO_APP = "log stream without an app, app_kubernetes_io_name or service_name label";
 
+    /** The labels Loki is asked to count volume by. */
+    static final String TARGET_LABELS = "app,app_kubernetes_io_name,service_name,level,detected_level,severity";
+
     private static final String FORGET = """
             MATCH (l:LogVolumeDay {environment: $environment, day: $day})
             WHERE NOT l.key IN $keys

@@ -94,8 +94,12 @@ record PlatformProperties(Map<String, Environment> environments, @DefaultValue L
      * @param cpuCoreHourPrice the price of a core-hour there; the default when unset
      * @param memoryGibHourPrice the price of a GiB-hour of memory there; the default when
      * unset
+     * @param lokiUrl its Grafana Loki, asked each day for log volume per app and level
+     * ({@code /loki/api/v1/index/volume}); none to rely on pushed log volume
+     * @param lokiQuery the stream selector whose volume is counted
      */
-    record Environment(URI prometheusUrl, Double cpuCoreHourPrice, Double memoryGibHourPrice) {
+    record Environment(URI prometheusUrl, Double cpuCoreHourPrice, Double memoryGibHourPrice, URI lokiUrl,
+            @DefaultValue("{namespace=~\".+\"}") String lokiQuery) {
 
         Environment {
             price("environments.*.cpu-core-hour-price", cpuCoreHourPrice);
@@ -104,6 +108,10 @@ record PlatformProperties(Map<String, Environment> environments, @DefaultValue L
                     && !("http".equals(prometheusUrl.getScheme()) || "https".equals(prometheusUrl.getScheme()))) {
                 throw new IllegalArgumentException(
                         "appgraph.platform.environments.*.prometheus-url must be http(s), was " + prometheusUrl);
+            }
+            if (lokiUrl != null && !("http".equals(lokiUrl.getScheme()) || "https".equals(lokiUrl.getScheme()))) {
+                throw new IllegalArgumentException(
+                        "appgraph.platform.environments.*.loki-url must be http(s), was " + lokiUrl);
             }
         }
 

@@ -16,9 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Asks a Prometheus its HTTP API: instant queries ({@code /api/v1/query}) and range
- * queries ({@code /api/v1/query_range}). A failure of any kind (unreachable, an HTTP
- * error, an answer that is not Prometheus') is a {@link PrometheusUnavailableException}
- * saying which Prometheus and why.
+ * queries ({@code /api/v1/query_range}); and Grafana Loki its log volume, which answers
+ * in the same shape. A failure of any kind (unreachable, an HTTP error, an answer that is
+ * not Prometheus') is a {@link PrometheusUnavailableException} saying which Prometheus
+ * and why.
  */
 final class PrometheusClient {
 
@@ -38,18 +39,29 @@ final class PrometheusClient {
     }
 
     JsonNode instant(URI prometheus, String query, Instant time) {
-        return get(prometheus, "/api/v1/query", "query=" + encode(query) + "&time=" + time.getEpochSecond()
-                + "&timeout=" + this.timeout.toSeconds() + "s");
+        return get("Prometheus", prometheus, "/api/v1/query", "query=" + encode(query) + "&time="
+                + time.getEpochSecond() + "&timeout=" + this.timeout.toSeconds() + "s");
     }
 
     JsonNode range(URI prometheus, String query, Instant start, Instant end, Duration step) {
-        return get(prometheus, "/api/v1/query_range",
+        return get("Prometheus", prometheus, "/api/v1/query_range",
                 "query=" + encode(query) + "&start=" + start.getEpochSecond() + "&end=" + end.getEpochSecond()
                         + "&step=" + step.toSeconds() + "s&timeout=" + this.timeout.toSeconds() + "s");
     }
 
-    private JsonNode get(URI prometheus, String path, String query) {
-        String base = prometheus.toString().replaceAll("/+$", "");
+    /**
+     * Grafana Loki's log volume over {@code [start, end)} per {@code targetLabels}
+     * ({@code /loki/api/v1/index/volume}): a vector of bytes, in Prometheus' answer
+     * shape.
+     */
+    JsonNode lokiVolume(URI loki, String selector, Instant start, Instant end, String targetLabels) {
+        return get("Loki", loki, "/loki/api/v1/index/volume",
+                "query=" + encode(selector) + "&start=" + start.getEpochSecond() + "&end=" + end.getEpochSecond()
+                        + "&targetLabels=" + encode(targetLabels) + "&aggregateBy=series&limit=100000");
+    }
+
+    private JsonNode get(String system, URI server, String path, String query) {
+        String base = server.toString().replaceAll("/+$", "");
         URI uri = URI.create(base + path + "?" + query);
         HttpResponse<byte[]> response;
         try {
@@ -60,23 +72,23 @@ final class PrometheusClient {
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
         }
         catch (IOException ex) {
-            throw new PrometheusUnavailableException("Prometheus at " + base + " could not be reached: "
+            throw new PrometheusUnavailableException(system + " at " + base + " could not be reached: "
                     + (ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName()));
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            throw new PrometheusUnavailableException("Interrupted while asking Prometheus at " + base);
+            throw new PrometheusUnavailableException("Interrupted while asking " + system + " at " + base);
         }
         JsonNode answer;
         try {
             answer = this.json.readTree(response.body());
         }
         catch (JacksonException ex) {
-            throw new PrometheusUnavailableException("Prometheus at " + base + " answered " + response.statusCode()
-                    + " with something that is not JSON");
+            throw new PrometheusUnavailableException(
+                    system + " at " + base + " answered " + response.statusCode() + " with something that is not JSON");
         }
         if (response.statusCode() != 200 || !"success".equals(answer.path("status").asString(""))) {
-            throw new PrometheusUnavailableException("Prometheus at " + base + " answered " + response.statusCode()
+            throw new PrometheusUnavailableException(system + " at " + base + " answered " + response.statusCode()
                     + ": " + answer.path("error").asString("no error given"));
         }
         return answer;
