@@ -58,20 +58,23 @@ final class PlatformPulls {
             RETURN r.day AS day
             """;
 
-    private static final String COMPLETE_LOG_DAYS = """
-            MATCH (r:LogVolumePull {environment: $environment})
+    private static final String COMPLETE_PULLS = """
+            MATCH (r:CostPull {source: $source, environment: $environment})
             WHERE r.complete AND r.day >= $since
             RETURN r.day AS day
             """;
 
-    private static final String LOG_DAY_TAKEN = """
-            MERGE (r:LogVolumePull {key: $environment + '|' + toString($day)})
-            SET r.environment = $environment, r.day = $day, r.complete = $complete, r.updatedAt = datetime()
+    private static final String PULL_TAKEN = """
+            MERGE (r:CostPull {key: $source + '|' + $environment + '|' + toString($day)})
+            SET r.source = $source, r.environment = $environment, r.day = $day, r.complete = $complete,
+                r.updatedAt = datetime()
             """;
 
     private final PlatformProperties properties;
 
     private final LogVolumes logs;
+
+    private final OpenCostDays openCost;
 
     private final PrometheusClient prometheus;
 
@@ -84,9 +87,10 @@ final class PlatformPulls {
     private final Clock clock;
 
     PlatformPulls(PlatformProperties properties, PrometheusClient prometheus, KnownApps catalog, UsageWriter usage,
-            LogVolumes logs, Cypher cypher, Clock clock) {
+            LogVolumes logs, OpenCostDays openCost, Cypher cypher, Clock clock) {
         this.properties = properties;
         this.logs = logs;
+        this.openCost = openCost;
         this.prometheus = prometheus;
         this.catalog = catalog;
         this.usage = usage;
@@ -117,6 +121,14 @@ final class PlatformPulls {
                     log.warn("Usage rollup of " + name + " stopped: " + ex.getMessage());
                 }
             }
+            if (environment.opencostUrl() != null) {
+                try {
+                    openCost(name, environment.opencostUrl());
+                }
+                catch (PrometheusUnavailableException ex) {
+                    log.warn("OpenCost allocations of " + name + " stopped: " + ex.getMessage());
+                }
+            }
             if (environment.lokiUrl() != null) {
                 try {
                     logVolumes(name, environment.lokiUrl(), environment.lokiQuery());
@@ -129,6 +141,45 @@ final class PlatformPulls {
     }
 
     /**
+     * Takes each day's compute cost per app from OpenCost, for the days not yet taken
+     * completely (today so far, and earlier days back to {@code rollup-days}).
+     */
+    void openCost(String environment, URI opencost) {
+        Instant now = this.clock.instant();
+        LocalDate today = ClusterUsage.dayOf(now);
+        LocalDate first = today.minusDays(this.properties.rollupDays() - 1L);
+        List<LocalDate> complete = this.cypher.list(COMPLETE_PULLS,
+                Map.of("source", "opencost", "environment", environment, "since", first),
+                r -> r.get("day").asLocalDate());
+        for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
+            if (complete.contains(day)) {
+                continue;
+            }
+            Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant dayEnd = start.plus(Duration.ofDays(1));
+            Instant end = dayEnd.isAfter(now) ? now : dayEnd;
+            List<String> problems = new ArrayList<>();
+            OpenCostDays.Allocations allocations = this.openCost
+                .read(this.prometheus.opencostAllocations(opencost, start, end), this.catalog, problems);
+            if (!problems.isEmpty()) {
+                log.warn("OpenCost allocations of " + environment + " " + day + " skipped: " + problems);
+                continue;
+            }
+            if (allocations.byApp().isEmpty() && allocations.unattributed().isEmpty()) {
+                continue;
+            }
+            boolean done = !now.isBefore(dayEnd.plus(Duration.ofMinutes(10)));
+            LocalDate taken = day;
+            this.cypher.write(tx -> {
+                this.openCost.write(tx, environment, taken, allocations);
+                this.cypher.run(tx, PULL_TAKEN,
+                        Map.of("source", "opencost", "environment", environment, "day", taken, "complete", done));
+                return null;
+            });
+        }
+    }
+
+    /**
      * Takes each day's log volume from Loki, per app and level, for the days not yet
      * taken completely (today so far, and earlier days back to {@code rollup-days}).
      */
@@ -136,8 +187,8 @@ final class PlatformPulls {
         Instant now = this.clock.instant();
         LocalDate today = ClusterUsage.dayOf(now);
         LocalDate first = today.minusDays(this.properties.rollupDays() - 1L);
-        List<LocalDate> complete = this.cypher.list(COMPLETE_LOG_DAYS,
-                Map.of("environment", environment, "since", first), r -> r.get("day").asLocalDate());
+        List<LocalDate> complete = this.cypher.list(COMPLETE_PULLS,
+                Map.of("source", "logs", "environment", environment, "since", first), r -> r.get("day").asLocalDate());
         for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
             if (complete.contains(day)) {
                 continue;
@@ -160,7 +211,8 @@ final class PlatformPulls {
             LocalDate taken = day;
             this.cypher.write(tx -> {
                 this.logs.write(tx, environment, taken, volume);
-                this.cypher.run(tx, LOG_DAY_TAKEN, Map.of("environment", environment, "day", taken, "complete", done));
+                this.cypher.run(tx, PULL_TAKEN,
+                        Map.of("source", "logs", "environment", environment, "day", taken, "complete", done));
                 return null;
             });
         }

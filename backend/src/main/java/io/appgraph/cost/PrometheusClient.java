@@ -60,6 +60,15 @@ final class PrometheusClient {
                         + "&targetLabels=" + encode(targetLabels) + "&aggregateBy=series&limit=100000");
     }
 
+    /**
+     * OpenCost's allocations over {@code [start, end)} aggregated by the {@code app}
+     * label, accumulated into one set ({@code /allocation/compute}).
+     */
+    JsonNode opencostAllocations(URI opencost, Instant start, Instant end) {
+        return get("OpenCost", opencost, "/allocation/compute",
+                "window=" + encode(start + "," + end) + "&aggregate=" + encode("label:app") + "&accumulate=true");
+    }
+
     private JsonNode get(String system, URI server, String path, String query) {
         String base = server.toString().replaceAll("/+$", "");
         URI uri = URI.create(base + path + "?" + query);
@@ -87,9 +96,11 @@ final class PrometheusClient {
             throw new PrometheusUnavailableException(
                     system + " at " + base + " answered " + response.statusCode() + " with something that is not JSON");
         }
-        if (response.statusCode() != 200 || !"success".equals(answer.path("status").asString(""))) {
+        // Prometheus and Loki say status: success; OpenCost says code: 200.
+        boolean success = "success".equals(answer.path("status").asString("")) || answer.path("code").asInt(0) == 200;
+        if (response.statusCode() != 200 || !success) {
             throw new PrometheusUnavailableException(system + " at " + base + " answered " + response.statusCode()
-                    + ": " + answer.path("error").asString("no error given"));
+                    + ": " + answer.path("error").asString(answer.path("message").asString("no error given")));
         }
         return answer;
     }
