@@ -231,7 +231,7 @@ final class PlatformPulls {
             double memory = sum(this.prometheus.instant(url, ALLOCATABLE_MEMORY, at), problems);
             if (!problems.isEmpty()) {
                 throw new PrometheusUnavailableException(
-                        "Prometheus at " + url + " answered unreadably: " + problems.get(0));
+                        "Prometheus at " + PrometheusClient.shown(url) + " answered unreadably: " + problems.get(0));
             }
             Figures figures = new ClusterUsage(answers, this.catalog).figures(cpu, memory);
             this.cypher.write(tx -> {

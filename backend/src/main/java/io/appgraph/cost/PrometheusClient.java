@@ -2,6 +2,7 @@ package io.appgraph.cost;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -70,15 +72,21 @@ final class PrometheusClient {
     }
 
     private JsonNode get(String system, URI server, String path, String query) {
-        String base = server.toString().replaceAll("/+$", "");
-        URI uri = URI.create(base + path + "?" + query);
+        // Credentials in the URL (https://user:password@host) go in a header, never in a
+        // message, a log line or the graph.
+        String userInfo = server.getRawUserInfo();
+        String base = shown(server);
+        URI uri = URI.create(server.toString().replaceAll("/+$", "") + path + "?" + query);
+        HttpRequest.Builder request = HttpRequest.newBuilder(withoutUserInfo(uri))
+            .timeout(this.timeout.plusSeconds(5))
+            .header("Accept", "application/json");
+        if (userInfo != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString(URLDecoder.decode(userInfo, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8)));
+        }
         HttpResponse<byte[]> response;
         try {
-            response = this.http.send(HttpRequest.newBuilder(uri)
-                .timeout(this.timeout.plusSeconds(5))
-                .header("Accept", "application/json")
-                .GET()
-                .build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = this.http.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         }
         catch (IOException ex) {
             throw new PrometheusUnavailableException(system + " at " + base + " could not be reached: "
@@ -103,6 +111,21 @@ final class PrometheusClient {
                     + ": " + answer.path("error").asString(answer.path("message").asString("no error given")));
         }
         return answer;
+    }
+
+    /**
+     * A server's address as messages show it: without credentials, query or trailing
+     * slash.
+     */
+    static String shown(URI server) {
+        return withoutUserInfo(server).toString().replaceAll("[?#].*$", "").replaceAll("/+$", "");
+    }
+
+    private static URI withoutUserInfo(URI uri) {
+        if (uri.getRawUserInfo() == null) {
+            return uri;
+        }
+        return URI.create(uri.toString().replace(uri.getRawUserInfo() + "@", ""));
     }
 
     private static String encode(String value) {
