@@ -17,3 +17,8 @@ CREATE CONSTRAINT right_sizing_key IF NOT EXISTS FOR (r:RightSizing) REQUIRE r.k
 CREATE CONSTRAINT cost_alert_key IF NOT EXISTS FOR (c:CostAlert) REQUIRE c.key IS UNIQUE;
 CREATE CONSTRAINT cost_alert_id IF NOT EXISTS FOR (c:CostAlert) REQUIRE c.id IS UNIQUE;
 CREATE INDEX cost_alert_status IF NOT EXISTS FOR (c:CostAlert) ON (c.status);
+CREATE CONSTRAINT cost_pull_key IF NOT EXISTS FOR (r:CostPull) REQUIRE r.key IS UNIQUE;
+CREATE INDEX cost_pull_source_environment IF NOT EXISTS FOR (r:CostPull) ON (r.source, r.environment);
+CREATE CONSTRAINT opencost_day_key IF NOT EXISTS FOR (o:OpenCostDay) REQUIRE o.key IS UNIQUE;
+CREATE INDEX opencost_day_environment_day IF NOT EXISTS FOR (o:OpenCostDay) ON (o.environment, o.day);
+CREATE INDEX opencost_day_day IF NOT EXISTS FOR (o:OpenCostDay) ON (o.day);

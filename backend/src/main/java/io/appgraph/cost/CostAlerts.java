@@ -37,11 +37,17 @@ final class CostAlerts {
                      sum(CASE WHEN u.day <= $weekAgo THEN u.compute ELSE 0.0 END) AS priorCompute
             }
             CALL (app) {
+              OPTIONAL MATCH (app)<-[:OPENCOST_OF]-(o:OpenCostDay) WHERE o.day > $before AND o.day <= $until
+              RETURN sum(CASE WHEN o.day > $weekAgo THEN o.compute ELSE 0.0 END) AS lastOpenCost,
+                     sum(CASE WHEN o.day <= $weekAgo THEN o.compute ELSE 0.0 END) AS priorOpenCost
+            }
+            CALL (app) {
               OPTIONAL MATCH (app)<-[:LOGS_OF]-(l:LogVolumeDay) WHERE l.day > $before AND l.day <= $until
               RETURN sum(CASE WHEN l.day > $weekAgo THEN l.cost ELSE 0.0 END) AS lastLogging,
                      sum(CASE WHEN l.day <= $weekAgo THEN l.cost ELSE 0.0 END) AS priorLogging
             }
-            WITH squad, sum(lastCompute + lastLogging) AS last, sum(priorCompute + priorLogging) AS prior
+            WITH squad, sum(lastCompute + lastOpenCost + lastLogging) AS last,
+                 sum(priorCompute + priorOpenCost + priorLogging) AS prior
             WHERE prior > 0 AND last > prior * (1 + $percent / 100.0) AND last - prior >= $minimum
             RETURN squad.name AS squad, last, prior
             """;

@@ -38,8 +38,8 @@ class CostConfiguration {
 
     @Bean
     PlatformPulls platformPulls(PlatformProperties properties, PrometheusClient prometheus, KnownApps catalog,
-            UsageWriter usage, Cypher cypher, Clock costClock) {
-        return new PlatformPulls(properties, prometheus, catalog, usage, cypher, costClock);
+            UsageWriter usage, LogVolumes logs, OpenCostDays openCost, Cypher cypher, Clock costClock) {
+        return new PlatformPulls(properties, prometheus, catalog, usage, logs, openCost, cypher, costClock);
     }
 
     @Bean

@@ -45,6 +45,9 @@ final class CostQueries {
               MATCH (app)<-[:USAGE_OF]-(u:UsageDay) WHERE u.day >= $from AND u.day < $to
               RETURN u.day AS day, u.compute AS compute, 0.0 AS logging
               UNION ALL
+              MATCH (app)<-[:OPENCOST_OF]-(o:OpenCostDay) WHERE o.day >= $from AND o.day < $to
+              RETURN o.day AS day, o.compute AS compute, 0.0 AS logging
+              UNION ALL
               MATCH (app)<-[:LOGS_OF]-(l:LogVolumeDay) WHERE l.day >= $from AND l.day < $to
               RETURN l.day AS day, 0.0 AS compute, l.cost AS logging
             }
@@ -55,6 +58,9 @@ final class CostQueries {
             CALL () {
               MATCH (u:UsageDay) WHERE u.day >= $from AND u.day < $to
               RETURN u.app AS app, u.day AS day, u.compute AS compute, 0.0 AS logging
+              UNION ALL
+              MATCH (o:OpenCostDay) WHERE o.day >= $from AND o.day < $to
+              RETURN o.app AS app, o.day AS day, o.compute AS compute, 0.0 AS logging
               UNION ALL
               MATCH (l:LogVolumeDay) WHERE l.day >= $from AND l.day < $to
               RETURN l.app AS app, l.day AS day, 0.0 AS compute, l.cost AS logging

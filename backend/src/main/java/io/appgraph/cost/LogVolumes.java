@@ -29,6 +29,9 @@ final class LogVolumes {
 
     static final String NO_APP = "log stream without an app, app_kubernetes_io_name or service_name label";
 
+    /** The labels Loki is asked to count volume by. */
+    static final String TARGET_LABELS = "app,app_kubernetes_io_name,service_name,level,detected_level,severity";
+
     private static final String FORGET = """
             MATCH (l:LogVolumeDay {environment: $environment, day: $day})
             WHERE NOT l.key IN $keys
@@ -44,28 +47,16 @@ final class LogVolumes {
             MERGE (l)-[:LOGS_OF]->(app)
             """;
 
-    private static final String UNATTRIBUTED = """
-            MATCH (x:UnattributedCostDay {environment: $environment, day: $day})
-            WHERE NOT x.reason IN [row IN $rows | row.reason]
-            SET x.logging = 0.0
-            WITH count(*) AS ignored
-            UNWIND $rows AS row
-            MERGE (x:UnattributedCostDay {key: $environment + '|' + toString($day) + '|' + row.reason})
-            ON CREATE SET x.environment = $environment, x.day = $day, x.reason = row.reason, x.compute = 0.0
-            SET x.logging = row.cost
-            WITH count(*) AS ignored
-            MATCH (x:UnattributedCostDay {environment: $environment, day: $day})
-            WHERE x.compute = 0.0 AND x.logging = 0.0
-            DELETE x
-            """;
-
     private final Cypher cypher;
 
     private final PlatformProperties properties;
 
-    LogVolumes(Cypher cypher, PlatformProperties properties) {
+    private final UnattributedCosts unattributed;
+
+    LogVolumes(Cypher cypher, PlatformProperties properties, UnattributedCosts unattributed) {
         this.cypher = cypher;
         this.properties = properties;
+        this.unattributed = unattributed;
     }
 
     /**
@@ -133,10 +124,9 @@ final class LogVolumes {
             this.cypher.run(tx, WRITE, Map.of("environment", environment, "day", day, "rows",
                     rows.subList(from, Math.min(rows.size(), from + 2000))));
         }
-        List<Map<String, Object>> others = new ArrayList<>();
-        volume.unattributed()
-            .forEach((reason, bytes) -> others.add(Map.of("reason", reason, "cost", bytes / ClusterUsage.GIB * price)));
-        this.cypher.run(tx, UNATTRIBUTED, Map.of("environment", environment, "day", day, "rows", others));
+        Map<String, Double> others = new LinkedHashMap<>();
+        volume.unattributed().forEach((reason, bytes) -> others.put(reason, bytes / ClusterUsage.GIB * price));
+        this.unattributed.replace(tx, environment, day, UnattributedCosts.LOGS, others);
     }
 
     private static String first(PrometheusSeries series, String... labels) {

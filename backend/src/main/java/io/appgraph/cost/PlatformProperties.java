@@ -64,9 +64,15 @@ record PlatformProperties(Map<String, Environment> environments, @DefaultValue L
         price("default-memory-gib-hour-price", defaultMemoryGibHourPrice);
     }
 
-    /** The compute prices of {@code environment}, its own or the defaults. */
+    /**
+     * The compute prices appgraph applies in {@code environment}, its own or the
+     * defaults; none where OpenCost prices it.
+     */
     Prices prices(String environment) {
         Environment configured = this.environments.get(environment);
+        if (configured != null && configured.opencostUrl() != null) {
+            return new Prices(0, 0);
+        }
         double cpu = (configured != null && configured.cpuCoreHourPrice() != null) ? configured.cpuCoreHourPrice()
                 : this.defaultCpuCoreHourPrice;
         double memory = (configured != null && configured.memoryGibHourPrice() != null)
@@ -94,8 +100,16 @@ record PlatformProperties(Map<String, Environment> environments, @DefaultValue L
      * @param cpuCoreHourPrice the price of a core-hour there; the default when unset
      * @param memoryGibHourPrice the price of a GiB-hour of memory there; the default when
      * unset
+     * @param lokiUrl its Grafana Loki, asked each day for log volume per app and level
+     * ({@code /loki/api/v1/index/volume}); none to rely on pushed log volume
+     * @param lokiQuery the stream selector whose volume is counted
+     * @param opencostUrl its OpenCost, asked each day for the cost of each app
+     * ({@code /allocation/compute}, aggregated by {@code label:app}): the source of
+     * compute cost there instead of appgraph's own pricing, which then only feeds
+     * right-sizing
      */
-    record Environment(URI prometheusUrl, Double cpuCoreHourPrice, Double memoryGibHourPrice) {
+    record Environment(URI prometheusUrl, Double cpuCoreHourPrice, Double memoryGibHourPrice, URI lokiUrl,
+            @DefaultValue("{namespace=~\".+\"}") String lokiQuery, URI opencostUrl) {
 
         Environment {
             price("environments.*.cpu-core-hour-price", cpuCoreHourPrice);
@@ -104,6 +118,15 @@ record PlatformProperties(Map<String, Environment> environments, @DefaultValue L
                     && !("http".equals(prometheusUrl.getScheme()) || "https".equals(prometheusUrl.getScheme()))) {
                 throw new IllegalArgumentException(
                         "appgraph.platform.environments.*.prometheus-url must be http(s), was " + prometheusUrl);
+            }
+            if (opencostUrl != null
+                    && !("http".equals(opencostUrl.getScheme()) || "https".equals(opencostUrl.getScheme()))) {
+                throw new IllegalArgumentException(
+                        "appgraph.platform.environments.*.opencost-url must be http(s), was " + opencostUrl);
+            }
+            if (lokiUrl != null && !("http".equals(lokiUrl.getScheme()) || "https".equals(lokiUrl.getScheme()))) {
+                throw new IllegalArgumentException(
+                        "appgraph.platform.environments.*.loki-url must be http(s), was " + lokiUrl);
             }
         }
 

@@ -24,9 +24,10 @@ import tools.jackson.databind.JsonNode;
  * Asks each environment's Prometheus: every {@code pull-interval} for what runs now (a
  * {@code PlatformSample}, and the environment's last figures and pull state on its
  * {@code PlatformEnvironment}), and every {@code rollup-interval} for the days not yet
- * rolled up completely (today so far, and earlier days back to {@code rollup-days}). A
- * failed pull keeps the last figures and records the error, so the dashboard shows them
- * as stale and says why.
+ * rolled up completely (today so far, and earlier days back to {@code rollup-days}), and,
+ * where a Loki is configured, its log volume per app and level for those days. A failed
+ * pull keeps the last figures and records the error, so the dashboard shows them as stale
+ * and says why.
  */
 final class PlatformPulls {
 
@@ -57,7 +58,23 @@ final class PlatformPulls {
             RETURN r.day AS day
             """;
 
+    private static final String COMPLETE_PULLS = """
+            MATCH (r:CostPull {source: $source, environment: $environment})
+            WHERE r.complete AND r.day >= $since
+            RETURN r.day AS day
+            """;
+
+    private static final String PULL_TAKEN = """
+            MERGE (r:CostPull {key: $source + '|' + $environment + '|' + toString($day)})
+            SET r.source = $source, r.environment = $environment, r.day = $day, r.complete = $complete,
+                r.updatedAt = datetime()
+            """;
+
     private final PlatformProperties properties;
+
+    private final LogVolumes logs;
+
+    private final OpenCostDays openCost;
 
     private final PrometheusClient prometheus;
 
@@ -70,8 +87,10 @@ final class PlatformPulls {
     private final Clock clock;
 
     PlatformPulls(PlatformProperties properties, PrometheusClient prometheus, KnownApps catalog, UsageWriter usage,
-            Cypher cypher, Clock clock) {
+            LogVolumes logs, OpenCostDays openCost, Cypher cypher, Clock clock) {
         this.properties = properties;
+        this.logs = logs;
+        this.openCost = openCost;
         this.prometheus = prometheus;
         this.catalog = catalog;
         this.usage = usage;
@@ -88,7 +107,10 @@ final class PlatformPulls {
         });
     }
 
-    /** Rolls up the incomplete days of every environment with a Prometheus. */
+    /**
+     * Rolls up the incomplete days of every environment with a Prometheus, and takes the
+     * log volume of those with a Loki.
+     */
     void rollUpAll() {
         this.properties.environments().forEach((name, environment) -> {
             if (environment.prometheusUrl() != null) {
@@ -99,7 +121,101 @@ final class PlatformPulls {
                     log.warn("Usage rollup of " + name + " stopped: " + ex.getMessage());
                 }
             }
+            if (environment.opencostUrl() != null) {
+                try {
+                    openCost(name, environment.opencostUrl());
+                }
+                catch (PrometheusUnavailableException ex) {
+                    log.warn("OpenCost allocations of " + name + " stopped: " + ex.getMessage());
+                }
+            }
+            if (environment.lokiUrl() != null) {
+                try {
+                    logVolumes(name, environment.lokiUrl(), environment.lokiQuery());
+                }
+                catch (PrometheusUnavailableException ex) {
+                    log.warn("Log volume of " + name + " stopped: " + ex.getMessage());
+                }
+            }
         });
+    }
+
+    /**
+     * Takes each day's compute cost per app from OpenCost, for the days not yet taken
+     * completely (today so far, and earlier days back to {@code rollup-days}).
+     */
+    void openCost(String environment, URI opencost) {
+        Instant now = this.clock.instant();
+        LocalDate today = ClusterUsage.dayOf(now);
+        LocalDate first = today.minusDays(this.properties.rollupDays() - 1L);
+        List<LocalDate> complete = this.cypher.list(COMPLETE_PULLS,
+                Map.of("source", "opencost", "environment", environment, "since", first),
+                r -> r.get("day").asLocalDate());
+        for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
+            if (complete.contains(day)) {
+                continue;
+            }
+            Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant dayEnd = start.plus(Duration.ofDays(1));
+            Instant end = dayEnd.isAfter(now) ? now : dayEnd;
+            List<String> problems = new ArrayList<>();
+            OpenCostDays.Allocations allocations = this.openCost
+                .read(this.prometheus.opencostAllocations(opencost, start, end), this.catalog, problems);
+            if (!problems.isEmpty()) {
+                log.warn("OpenCost allocations of " + environment + " " + day + " skipped: " + problems);
+                continue;
+            }
+            if (allocations.byApp().isEmpty() && allocations.unattributed().isEmpty()) {
+                continue;
+            }
+            boolean done = !now.isBefore(dayEnd.plus(Duration.ofMinutes(10)));
+            LocalDate taken = day;
+            this.cypher.write(tx -> {
+                this.openCost.write(tx, environment, taken, allocations);
+                this.cypher.run(tx, PULL_TAKEN,
+                        Map.of("source", "opencost", "environment", environment, "day", taken, "complete", done));
+                return null;
+            });
+        }
+    }
+
+    /**
+     * Takes each day's log volume from Loki, per app and level, for the days not yet
+     * taken completely (today so far, and earlier days back to {@code rollup-days}).
+     */
+    void logVolumes(String environment, URI loki, String selector) {
+        Instant now = this.clock.instant();
+        LocalDate today = ClusterUsage.dayOf(now);
+        LocalDate first = today.minusDays(this.properties.rollupDays() - 1L);
+        List<LocalDate> complete = this.cypher.list(COMPLETE_PULLS,
+                Map.of("source", "logs", "environment", environment, "since", first), r -> r.get("day").asLocalDate());
+        for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
+            if (complete.contains(day)) {
+                continue;
+            }
+            Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant dayEnd = start.plus(Duration.ofDays(1));
+            Instant end = dayEnd.isAfter(now) ? now : dayEnd;
+            List<String> problems = new ArrayList<>();
+            LogVolumes.Volume volume = this.logs.read(
+                    this.prometheus.lokiVolume(loki, selector, start, end, LogVolumes.TARGET_LABELS), this.catalog,
+                    problems);
+            if (!problems.isEmpty()) {
+                log.warn("Log volume of " + environment + " " + day + " skipped: " + problems);
+                continue;
+            }
+            if (volume.series() == 0) {
+                continue;
+            }
+            boolean done = !now.isBefore(dayEnd.plus(Duration.ofMinutes(10)));
+            LocalDate taken = day;
+            this.cypher.write(tx -> {
+                this.logs.write(tx, environment, taken, volume);
+                this.cypher.run(tx, PULL_TAKEN,
+                        Map.of("source", "logs", "environment", environment, "day", taken, "complete", done));
+                return null;
+            });
+        }
     }
 
     void pull(String environment, URI url) {
@@ -115,7 +231,7 @@ final class PlatformPulls {
             double memory = sum(this.prometheus.instant(url, ALLOCATABLE_MEMORY, at), problems);
             if (!problems.isEmpty()) {
                 throw new PrometheusUnavailableException(
-                        "Prometheus at " + url + " answered unreadably: " + problems.get(0));
+                        "Prometheus at " + PrometheusClient.shown(url) + " answered unreadably: " + problems.get(0));
             }
             Figures figures = new ClusterUsage(answers, this.catalog).figures(cpu, memory);
             this.cypher.write(tx -> {

@@ -42,21 +42,6 @@ final class UsageWriter {
             MERGE (u)-[:USAGE_OF]->(app)
             """;
 
-    private static final String UNATTRIBUTED = """
-            MATCH (x:UnattributedCostDay {environment: $environment, day: $day})
-            WHERE NOT x.reason IN [row IN $rows | row.reason]
-            SET x.compute = 0.0
-            WITH count(*) AS ignored
-            UNWIND $rows AS row
-            MERGE (x:UnattributedCostDay {key: $environment + '|' + toString($day) + '|' + row.reason})
-            ON CREATE SET x.environment = $environment, x.day = $day, x.reason = row.reason, x.logging = 0.0
-            SET x.compute = row.compute
-            WITH count(*) AS ignored
-            MATCH (x:UnattributedCostDay {environment: $environment, day: $day})
-            WHERE x.compute = 0.0 AND x.logging = 0.0
-            DELETE x
-            """;
-
     private static final String HISTORY = """
             UNWIND $containers AS c
             MATCH (app:App {name: c.app})<-[:USAGE_OF]-(u:UsageDay)
@@ -84,9 +69,12 @@ final class UsageWriter {
 
     private final PlatformProperties properties;
 
-    UsageWriter(Cypher cypher, PlatformProperties properties) {
+    private final UnattributedCosts unattributed;
+
+    UsageWriter(Cypher cypher, PlatformProperties properties, UnattributedCosts unattributed) {
         this.cypher = cypher;
         this.properties = properties;
+        this.unattributed = unattributed;
     }
 
     /** Writes {@code rollup} as {@code environment}'s {@code day}, in {@code tx}. */
@@ -128,11 +116,11 @@ final class UsageWriter {
         for (int from = 0; from < rows.size(); from += 2000) {
             this.cypher.run(tx, WRITE, Map.of("rows", rows.subList(from, Math.min(rows.size(), from + 2000))));
         }
-        List<Map<String, Object>> unattributed = new ArrayList<>();
+        Map<String, Double> unattributed = new LinkedHashMap<>();
         for (UnattributedDay other : rollup.unattributed()) {
-            unattributed.add(Map.of("reason", other.reason(), "compute", other.compute()));
+            unattributed.merge(other.reason(), other.compute(), Double::sum);
         }
-        this.cypher.run(tx, UNATTRIBUTED, with(where, "rows", unattributed));
+        this.unattributed.replace(tx, environment, day, UnattributedCosts.USAGE, unattributed);
         if (rightSize) {
             rightSize(tx, environment, day,
                     rollup.containers().stream().map(c -> Map.of("app", c.app(), "container", c.container())).toList());

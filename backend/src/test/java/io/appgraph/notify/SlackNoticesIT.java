@@ -38,6 +38,9 @@ class SlackNoticesIT extends IntegrationTest {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    Outbox outbox;
+
     private final FakeSlack slack = new FakeSlack();
 
     private TestClock clock;
@@ -98,6 +101,35 @@ class SlackNoticesIT extends IntegrationTest {
         assertThat(worker.deliverDue()).as("a replayed leaver sends nothing again")
             .isEqualTo(new OutboxWorker.Round(0, 0, 0, 0));
         assertThat(this.slack.received).hasSize(2);
+    }
+
+    @Test
+    void aCostAlertReachesItsSquadWithALinkToItsCostPage() {
+        setSquadWebhook("payments", this.slack.url("/payments-hook"));
+        Map<String, Object> payload = new java.util.LinkedHashMap<>();
+        payload.put("notice", "cost-alert");
+        payload.put("alertId", "a-1");
+        payload.put("kind", "COST_UP");
+        payload.put("squad", "payments");
+        payload.put("slackChannel", "#payments");
+        payload.put("app", null);
+        payload.put("message", "payments's apps cost 62 % more in the 7 days to 2026-11-27 than the 7 before");
+        this.cypher.write(tx -> {
+            this.outbox.enqueue(tx, Outbox.SLACK, "cost-alert:a-1", payload);
+            return null;
+        });
+
+        assertThat(worker(null).deliverDue()).isEqualTo(new OutboxWorker.Round(1, 0, 0, 0));
+
+        JsonNode message = this.slack.received.get(0).body();
+        assertThat(this.slack.received.get(0).path()).isEqualTo("/payments-hook");
+        assertThat(message.get("text").asString()).isEqualTo("Cost up week on week: " + payload.get("message"));
+        JsonNode blocks = message.get("blocks");
+        assertThat(blocks.get(0).get("text").get("text").asString()).isEqualTo("Cost up week on week: payments");
+        assertThat(blocks.get(1).get("text").get("text").asString())
+            .isEqualTo(payload.get("message") + "\nSquad: *payments* (#payments)");
+        assertThat(blocks.get(2).get("elements").get(0).get("url").asString())
+            .isEqualTo(PORTAL + "/squads/payments/cost");
     }
 
     @Test
