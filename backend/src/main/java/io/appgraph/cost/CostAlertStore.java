@@ -61,6 +61,8 @@ final class CostAlertStore {
             SET c.status = 'DISMISSED', c.snoozedUntil = null, c.by = $by, c.reason = $reason, c.dismissedAt = datetime()
             """;
 
+    private static final String PERSON = "MATCH (p:Person {handle: $handle}) RETURN p.handle AS handle";
+
     private static final String SQUAD_EXISTS = "MATCH (squad:Squad {name: $squad}) RETURN squad.name AS name";
 
     private final Cypher cypher;
@@ -125,6 +127,9 @@ final class CostAlertStore {
     private void check(String id, String by, List<UserError> errors) {
         if (blankToNull(by) == null) {
             errors.add(UserError.invalid("by", "say who acts: a person's handle"));
+        }
+        else if (this.cypher.single(PERSON, Map.of("handle", by.strip()), r -> r).isEmpty()) {
+            errors.add(UserError.notFound("by", "No person has the handle '" + by.strip() + "'"));
         }
         Optional<CostAlert> alert = find(id);
         if (alert.isEmpty()) {

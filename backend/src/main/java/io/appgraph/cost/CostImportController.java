@@ -19,6 +19,7 @@ import io.appgraph.dependencies.Imports;
 import io.appgraph.platform.Cypher;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.neo4j.driver.exceptions.Neo4jException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -129,13 +130,13 @@ final class CostImportController {
             }
             report.put("unattributed", unattributed);
             if (rehearsal) {
-                this.cypher.rehearse(tx -> {
+                this.cypher.rehearse(this.properties.writeTimeout(), tx -> {
                     this.usage.write(tx, env, day, rollup, true);
                     return null;
                 });
             }
             else {
-                this.cypher.write(tx -> {
+                this.cypher.write(this.properties.writeTimeout(), tx -> {
                     this.usage.write(tx, env, day, rollup, true);
                     return null;
                 });
@@ -146,6 +147,9 @@ final class CostImportController {
         }
         catch (ImportRefusedException ex) {
             return Imports.refused(ex);
+        }
+        catch (Neo4jException ex) {
+            return notStored(ex);
         }
     }
 
@@ -177,13 +181,13 @@ final class CostImportController {
                         .sum());
             report.put("unattributedBytes", volume.unattributed());
             if (rehearsal) {
-                this.cypher.rehearse(tx -> {
+                this.cypher.rehearse(this.properties.writeTimeout(), tx -> {
                     this.logVolumes.write(tx, env, day, volume);
                     return null;
                 });
             }
             else {
-                this.cypher.write(tx -> {
+                this.cypher.write(this.properties.writeTimeout(), tx -> {
                     this.logVolumes.write(tx, env, day, volume);
                     return null;
                 });
@@ -195,6 +199,21 @@ final class CostImportController {
         catch (ImportRefusedException ex) {
             return Imports.refused(ex);
         }
+        catch (Neo4jException ex) {
+            return notStored(ex);
+        }
+    }
+
+    // The day is one transaction: when the database refuses it (too slow for
+    // appgraph.platform.write-timeout, unavailable), nothing of it is stored, and the
+    // sender may send it again.
+    private static ResponseEntity<Map<String, Object>> notStored(Neo4jException ex) {
+        log.warn("An import was not stored: " + ex.getMessage());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", "The database did not store the day: nothing was imported; send it again later");
+        body.put("details", List.of(String.valueOf(ex.getMessage()),
+                "a day longer to store than appgraph.platform.write-timeout is refused whole"));
+        return ResponseEntity.status(503).body(body);
     }
 
     private JsonNode parse(byte[] body, String error, String what) {

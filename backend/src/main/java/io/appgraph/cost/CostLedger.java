@@ -105,6 +105,14 @@ public final class CostLedger {
                         figures.memoryUsedBytes(), figures.memoryAllocatableBytes(), figures.unattributedPods()));
     }
 
+    /**
+     * Records that {@code environment}'s pull failed at {@code at}: its figures are
+     * stale.
+     */
+    public void platformPullFailed(TransactionContext tx, String environment, Instant at, String error) {
+        this.pulls.failed(tx, environment, at, error);
+    }
+
     /** Raises the cost alerts the stored days call for; answers how many were new. */
     public int raiseAlerts() {
         return this.alerts.sweep();

@@ -25,6 +25,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rollupDays how many days back a rollup reaches at most (Prometheus keeps 15 by
  * default)
  * @param queryTimeout how long one Prometheus query may take
+ * @param writeTimeout how long storing one environment's day may take (an estate's day of
+ * usage, with its right-sizing, is one transaction)
  * @param historyRetention how long live samples are kept for the sparklines
  * @param defaultCpuCoreHourPrice the price of a core-hour in environments that set none
  * (OpenCost's default, 0.031611)
@@ -37,7 +39,8 @@ record PlatformProperties(Map<String, Environment> environments, @DefaultValue L
         @DefaultValue("true") boolean jobsEnabled, @DefaultValue("1m") Duration pullInterval,
         @DefaultValue("1h") Duration rollupInterval, @DefaultValue("5m") Duration rollupStep,
         @DefaultValue("15") int rollupDays, @DefaultValue("30s") Duration queryTimeout,
-        @DefaultValue("48h") Duration historyRetention, @DefaultValue("0.031611") double defaultCpuCoreHourPrice,
+        @DefaultValue("2m") Duration writeTimeout, @DefaultValue("48h") Duration historyRetention,
+        @DefaultValue("0.031611") double defaultCpuCoreHourPrice,
         @DefaultValue("0.004237") double defaultMemoryGibHourPrice, @DefaultValue Alerts alerts) {
 
     PlatformProperties {
@@ -52,6 +55,7 @@ record PlatformProperties(Map<String, Environment> environments, @DefaultValue L
         positive("rollup-interval", rollupInterval);
         positive("rollup-step", rollupStep);
         positive("query-timeout", queryTimeout);
+        positive("write-timeout", writeTimeout);
         positive("history-retention", historyRetention);
         if (rollupStep.toSeconds() < 15 || 86400 % rollupStep.toSeconds() != 0) {
             throw new IllegalArgumentException(

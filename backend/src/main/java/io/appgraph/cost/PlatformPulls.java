@@ -170,7 +170,7 @@ final class PlatformPulls {
             }
             boolean done = !now.isBefore(dayEnd.plus(Duration.ofMinutes(10)));
             LocalDate taken = day;
-            this.cypher.write(tx -> {
+            this.cypher.write(this.properties.writeTimeout(), tx -> {
                 this.openCost.write(tx, environment, taken, allocations);
                 this.cypher.run(tx, PULL_TAKEN,
                         Map.of("source", "opencost", "environment", environment, "day", taken, "complete", done));
@@ -209,7 +209,7 @@ final class PlatformPulls {
             }
             boolean done = !now.isBefore(dayEnd.plus(Duration.ofMinutes(10)));
             LocalDate taken = day;
-            this.cypher.write(tx -> {
+            this.cypher.write(this.properties.writeTimeout(), tx -> {
                 this.logs.write(tx, environment, taken, volume);
                 this.cypher.run(tx, PULL_TAKEN,
                         Map.of("source", "logs", "environment", environment, "day", taken, "complete", done));
@@ -241,9 +241,17 @@ final class PlatformPulls {
         }
         catch (PrometheusUnavailableException ex) {
             log.warn("Platform figures of " + environment + " are stale: " + ex.getMessage());
-            this.cypher.write(tx -> this.cypher.run(tx, FAILED,
-                    Map.of("environment", environment, "at", at.atOffset(ZoneOffset.UTC), "error", ex.getMessage())));
+            this.cypher.write(tx -> {
+                failed(tx, environment, at, ex.getMessage());
+                return null;
+            });
         }
+    }
+
+    /** Records that {@code environment}'s pull at {@code at} failed, and why. */
+    void failed(TransactionContext tx, String environment, Instant at, String error) {
+        this.cypher.run(tx, FAILED,
+                Map.of("environment", environment, "at", at.atOffset(ZoneOffset.UTC), "error", error));
     }
 
     /**
@@ -296,7 +304,7 @@ final class PlatformPulls {
             // A day is complete once its last sample's rate window has passed.
             boolean done = !now.isBefore(dayEnd.plus(Duration.ofMinutes(10)));
             LocalDate rolled = day;
-            this.cypher.write(tx -> {
+            this.cypher.write(this.properties.writeTimeout(), tx -> {
                 this.usage.write(tx, environment, rolled, rollup, done);
                 return null;
             });

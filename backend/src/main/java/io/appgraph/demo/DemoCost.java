@@ -21,13 +21,14 @@ import org.neo4j.driver.TransactionContext;
 
 /**
  * The demo estate's platform and cost history, written through the cost feature's own
- * writers: days of usage per app in prod ({@code appgraph.demo.cost-days}, 90 by default;
- * fewer on a large estate), non-prod and dev (30 and 14 at most), with requests that are
- * often far above usage (so right-sizing has something to say), log volume per level,
- * unattributed cost (pods without an app label, an app missing from the catalog), and a
- * day of live figures per environment for the dashboard's sparklines. Three stories are
- * told by the numbers: payments' squad doubled {@code payments-api}'s replicas six days
- * ago (cost up week on week), three apps turned debug logging off at a release about
+ * writers: days of usage per app ({@code appgraph.demo.cost-days}, 90 by default; fewer
+ * on a large estate) in prod (every app), non-prod (three in four) and dev (one in two,
+ * its Prometheus stale for two hours), a few apps live for 5 days only, with requests
+ * that are often far above usage (so right-sizing has something to say), log volume per
+ * level, unattributed cost (pods without an app label, an app missing from the catalog),
+ * and a day of live figures per environment for the dashboard's sparklines. Three stories
+ * are told by the numbers: payments' squad doubled {@code payments-api}'s replicas six
+ * days ago (cost up week on week), three apps turned debug logging off at a release about
  * three weeks ago (logging cost around that release falls), and one app logged five times
  * its usual yesterday (a logging spike).
  */
@@ -37,6 +38,12 @@ final class DemoCost {
     static final int MAX_APP_DAYS = 40_000;
 
     static final String SCALED_UP = "payments-api";
+
+    /**
+     * Days of history of the few apps that went live lately: too few for a confident
+     * right-sizing.
+     */
+    static final int NEWCOMER_DAYS = 5;
 
     private static final double MIB = 1024.0 * 1024;
 
@@ -60,7 +67,9 @@ final class DemoCost {
             "MATCH (n:UsageRollup {environment: $environment, day: $day}) SET n:DemoData");
 
     private static final List<String> MARK_REST = List.of("MATCH (n:RightSizing) SET n:DemoData",
-            "MATCH (n:PlatformSample) SET n:DemoData", "MATCH (n:PlatformEnvironment) SET n:DemoData");
+            "MATCH (n:PlatformSample) SET n:DemoData", "MATCH (n:PlatformEnvironment) SET n:DemoData",
+            "MATCH (n:CostAlert) SET n:DemoData",
+            "MATCH (n:OutboxMessage) WHERE n.key STARTS WITH 'cost-alert:' SET n:DemoData");
 
     private DemoCost() {
     }
@@ -74,8 +83,8 @@ final class DemoCost {
         }
         Map<String, Integer> days = new LinkedHashMap<>();
         days.put("prod", longest);
-        days.put("non-prod", Math.min(30, longest));
-        days.put("dev", Math.min(14, longest));
+        days.put("non-prod", longest);
+        days.put("dev", longest);
         LocalDate today = now.atOffset(ZoneOffset.UTC).toLocalDate();
         List<Profile> profiles = new ArrayList<>();
         for (DemoEstate.App app : estate.apps()) {
@@ -106,11 +115,12 @@ final class DemoCost {
         try (Session session = driver.session()) {
             for (Map.Entry<String, Integer> environment : days.entrySet()) {
                 String env = environment.getKey();
+                List<Profile> running = running(env, profiles);
                 for (int back = environment.getValue(); back >= 1; back--) {
                     LocalDate day = today.minusDays(back);
                     int ago = back;
                     session.executeWriteWithoutResult(tx -> {
-                        writeDay(tx, ledger, env, day, ago, profiles, debugOff, spiking, seed);
+                        writeDay(tx, ledger, env, day, ago, running, debugOff, spiking, seed);
                         for (String mark : MARK_DAY) {
                             tx.run(mark, Map.of("environment", env, "day", day)).consume();
                         }
@@ -119,12 +129,23 @@ final class DemoCost {
                 }
                 LocalDate yesterday = today.minusDays(1);
                 session.executeWriteWithoutResult(tx -> ledger.rightSize(tx, env, yesterday,
-                        profiles.stream().map(p -> Map.of("app", p.name, "container", p.name)).toList()));
-                session.executeWriteWithoutResult(tx -> platform(tx, ledger, env, profiles, now));
+                        running.stream().map(p -> Map.of("app", p.name, "container", p.name)).toList()));
+                session.executeWriteWithoutResult(tx -> platform(tx, ledger, env, running, now));
             }
+            ledger.raiseAlerts();
             session.executeWriteWithoutResult(tx -> MARK_REST.forEach(mark -> tx.run(mark).consume()));
         }
         return written;
+    }
+
+    /** Every app runs in prod; three in four in non-prod, one in two in dev. */
+    private static List<Profile> running(String env, List<Profile> profiles) {
+        int count = switch (env) {
+            case "non-prod" -> profiles.size() * 3 / 4;
+            case "dev" -> profiles.size() / 2;
+            default -> profiles.size();
+        };
+        return profiles.subList(0, Math.max(1, count));
     }
 
     private static void writeDay(TransactionContext tx, CostLedger ledger, String env, LocalDate day, int ago,
@@ -135,6 +156,9 @@ final class DemoCost {
         List<ContainerSamples> containers = new ArrayList<>();
         Map<String, Map<String, Double>> logs = new TreeMap<>();
         for (Profile p : profiles) {
+            if (p.newcomer && ago > NEWCOMER_DAYS) {
+                continue;
+            }
             int replicas = env.equals("prod") ? p.replicas : 1;
             if (env.equals("prod") && p.name.equals(SCALED_UP) && ago <= 6) {
                 replicas *= 2;
@@ -192,16 +216,13 @@ final class DemoCost {
             memoryRequested += p.memoryRequest * replicas;
             memoryUsed += p.memoryRequest * p.memoryRatio * replicas;
         }
-        // Fewer apps run outside prod, each in one pod.
-        int apps = prod ? profiles.size() : env.equals("non-prod") ? profiles.size() * 3 / 4 : profiles.size() / 2;
-        double share = (double) apps / profiles.size();
-        pods = prod ? pods : apps;
-        cpuRequested *= share;
-        cpuUsed *= share;
-        memoryRequested *= share;
-        memoryUsed *= share;
+        int apps = profiles.size();
+        // The dev cluster's Prometheus stopped answering two hours ago: its figures are
+        // stale.
+        boolean stale = env.equals("dev");
+        Instant last = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+            .minus(stale ? Duration.ofHours(2) : Duration.ZERO);
         Random random = new Random(env.hashCode());
-        Instant last = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
         for (int i = 143; i >= 0; i--) {
             Instant at = last.minus(Duration.ofMinutes(10L * i));
             int hour = at.atOffset(ZoneOffset.UTC).getHour();
@@ -214,11 +235,15 @@ final class DemoCost {
                             memoryUsed * (0.95 + 0.1 * random.nextDouble()),
                             Math.ceil(memoryRequested * 1.5 / GIB) * GIB, unattributedPods));
         }
+        if (stale) {
+            ledger.platformPullFailed(tx, env, now,
+                    "Prometheus at http://prometheus.dev.example.com:9090 could not be reached: connect timed out");
+        }
     }
 
     /** How one app runs: what it requests, what share it uses, how much it logs. */
     private record Profile(String name, int replicas, double cpuRequest, double cpuRatio, double memoryRequest,
-            double memoryRatio, double growth, double logBytes, boolean debug) {
+            double memoryRatio, double growth, double logBytes, boolean debug, boolean newcomer) {
 
         static Profile of(DemoEstate.App app, long seed) {
             Random random = new Random(seed * 7919 + app.name().hashCode());
@@ -235,7 +260,8 @@ final class DemoCost {
             return new Profile(app.name(), replicas, CPU_REQUESTS[random.nextInt(CPU_REQUESTS.length)], cpuRatio,
                     MEMORY_REQUESTS[random.nextInt(MEMORY_REQUESTS.length)], memoryRatio,
                     (random.nextDouble() < 0.2) ? 0.3 * random.nextDouble() : 0,
-                    (0.1 + 4 * random.nextDouble() * random.nextDouble()) * GIB, random.nextDouble() < 0.3);
+                    (0.1 + 4 * random.nextDouble() * random.nextDouble()) * GIB, random.nextDouble() < 0.3,
+                    random.nextDouble() < 0.03);
         }
 
     }

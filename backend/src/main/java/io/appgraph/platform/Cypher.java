@@ -1,5 +1,6 @@
 package io.appgraph.platform;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -135,15 +136,34 @@ public final class Cypher {
     }
 
     /**
+     * A write unit of work with a time limit of its own, for bulk writes (a day of usage
+     * for a whole estate) that may take longer than a request's.
+     */
+    public <T> T write(Duration timeout, TransactionCallback<T> work) {
+        try (Session session = session()) {
+            return session.executeWrite(work, TransactionConfig.builder().withTimeout(timeout).build());
+        }
+    }
+
+    /**
      * Runs a write unit of work and rolls it back: for dry runs, which report exactly
      * what the same work would change because it is the same work, seen by the same
      * constraints and the same data, and then undone.
      */
     public <T> T rehearse(TransactionCallback<T> work) {
+        return rehearse(this.transactionConfig, work);
+    }
+
+    /** {@link #rehearse(TransactionCallback)} with a time limit of its own. */
+    public <T> T rehearse(Duration timeout, TransactionCallback<T> work) {
+        return rehearse(TransactionConfig.builder().withTimeout(timeout).build(), work);
+    }
+
+    private <T> T rehearse(TransactionConfig config, TransactionCallback<T> work) {
         try (Session session = session()) {
             session.executeWrite(tx -> {
                 throw new Rehearsed(work.execute(tx));
-            }, this.transactionConfig);
+            }, config);
             throw new IllegalStateException("A rehearsal cannot commit");
         }
         catch (Rehearsed rehearsed) {

@@ -286,6 +286,13 @@ class CostImportsIT extends IntegrationTest {
             .extracting(alert -> alert.path("kind").asString())
             .containsExactly("OVER_PROVISIONED");
 
+        JsonNode stranger = graphQl("""
+                mutation { dismissCostAlert(input: { id: "%s", reason: "fine", by: "nobody" }) {
+                    alert { status } errors { code message } } }
+                """.formatted(id)).path("data").path("dismissCostAlert");
+        assertThat(stranger.path("errors").get(0).path("code").asString()).isEqualTo("NOT_FOUND");
+        assertThat(stranger.path("errors").get(0).path("message").asString())
+            .isEqualTo("No person has the handle 'nobody'");
         JsonNode refused = graphQl(
                 """
                         mutation { dismissCostAlert(input: { id: "%s", reason: " ", by: "ana" }) { alert { status } errors { code field } } }
