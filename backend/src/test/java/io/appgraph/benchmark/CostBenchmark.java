@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -104,6 +105,9 @@ public final class CostBenchmark {
 
     private final int samples;
 
+    // The squads with 90 days of history: only their apps may log heavily.
+    private Set<String> historySquads = Set.of();
+
     private CostBenchmark(BenchmarkSettings settings, BenchmarkApp app, String stepText) {
         this.settings = settings;
         this.app = app;
@@ -137,6 +141,7 @@ public final class CostBenchmark {
             .forEach(a -> bySquad.computeIfAbsent(a.squad(), s -> new ArrayList<>()).add(a));
         List<String> squads = bySquad.keySet().stream().limit(squadCount).toList();
         List<EstateApp> squadApps = squads.stream().flatMap(s -> bySquad.get(s).stream()).toList();
+        this.historySquads = Set.copyOf(squads);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         System.out.printf(Locale.ROOT,
                 "%ncost benchmark: %,d apps, %,d squads; %d cores, max heap %,d MiB, page cache %s; start-up to ready, "
@@ -181,6 +186,11 @@ public final class CostBenchmark {
         // A day of every app in every environment: a warm-up day, then the measured day.
         ingestDay(apps, warmupDay, "warm-up day, JVM cold");
         ingestDay(apps, measuredDay, "measured day");
+        byte[] rehearsal = usage(apps, "prod", measuredDay);
+        post("/api/import/usage?environment=prod&date=" + measuredDay + "&step=" + this.stepText + "&dryRun=true",
+                rehearsal)
+            .print("usage prod, dry run", rehearsal.length, answer -> "the same day again, as a dry run: read, "
+                    + "rolled up and written in a transaction rolled back, without the alert sweep");
         printAlerts();
         long sweepStarted = System.nanoTime();
         this.app.context().getBean(CostLedger.class).raiseAlerts();
@@ -360,7 +370,7 @@ public final class CostBenchmark {
                 .append("\":{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[");
             for (int a = 0; a < apps.size(); a++) {
                 EstateApp app = apps.get(a);
-                Profile profile = Profile.of(app, environment, dayIndex);
+                Profile profile = Profile.of(app, environment, dayIndex, hasHistory(app));
                 json.append(a == 0 ? "" : ",").append("{\"metric\":{\"namespace\":\"").append(app.namespace());
                 json.append("\",\"pod\":\"").append(app.pod(environment)).append('"');
                 if (kind == 0) {
@@ -391,7 +401,7 @@ public final class CostBenchmark {
     }
 
     /** A day's log volume of {@code apps} in {@code environment}: bytes per level. */
-    private static byte[] logs(List<EstateApp> apps, String environment, LocalDate day) {
+    private byte[] logs(List<EstateApp> apps, String environment, LocalDate day) {
         long at = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
         int dayIndex = (int) day.toEpochDay();
         StringBuilder json = new StringBuilder(apps.size() * 3 * 120);
@@ -400,7 +410,7 @@ public final class CostBenchmark {
         double[] shares = { 0.75, 0.2, 0.05 };
         boolean first = true;
         for (EstateApp app : apps) {
-            double bytes = Profile.of(app, environment, dayIndex).logBytes();
+            double bytes = Profile.of(app, environment, dayIndex, hasHistory(app)).logBytes();
             for (int l = 0; l < levels.length; l++) {
                 json.append(first ? "" : ",")
                     .append("{\"metric\":{\"app\":\"")
@@ -417,6 +427,10 @@ public final class CostBenchmark {
         }
         json.append("]}}");
         return json.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private boolean hasHistory(EstateApp app) {
+        return app.squad() != null && this.historySquads.contains(app.squad());
     }
 
     private static String peakResidentMemory() {
@@ -452,8 +466,8 @@ public final class CostBenchmark {
      * usual sizes, usage a share of them with a daily swing, smaller outside prod; one
      * app in five asks for 4 cores and uses a fifth of one (over-provisioned); logs of 20
      * to 500 MiB a day in prod, so that no app without history looks like a logging
-     * spike, but 2 GiB for one in fifty of the squads' apps. Fixed by the app's place, so
-     * every post says the same of a day.
+     * spike, but 2 GiB for one in fifty of the apps of the squads with history. Fixed by
+     * the app's place, so every post says the same of a day.
      */
     private record Profile(double cpuRequest, double cpuShare, double memoryRequest, double memoryShare,
             double logBytes, int seed) {
@@ -462,7 +476,7 @@ public final class CostBenchmark {
 
         private static final double[] MEMORY = { 256 * MIB, 512 * MIB, 1 * GIB, 2 * GIB, 4 * GIB };
 
-        static Profile of(EstateApp app, String environment, int day) {
+        static Profile of(EstateApp app, String environment, int day, boolean history) {
             int i = app.index();
             double scale = switch (environment) {
                 case "prod" -> 1.0;
@@ -478,7 +492,7 @@ public final class CostBenchmark {
             // all
             // three environments together; a squad's app now and then logs 2 GiB.
             double logs = (20 + (i * 7919L) % 480) * MIB * scale * (1 + 0.1 * Math.sin(day + i));
-            if (app.squad() != null && i % 50 == 0) {
+            if (history && i % 50 == 0) {
                 logs = 2 * GIB * scale;
             }
             return new Profile(cpuRequest * (over ? 1 : scale), cpuShare, memoryRequest, memoryShare, logs,
