@@ -1,6 +1,5 @@
 package io.appgraph.benchmark;
 
-import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -134,52 +133,18 @@ public final class DiscoveryBenchmark {
     private HttpResponse<byte[]> timed(String what, HttpRequest.Builder request, Function<byte[], String> describe)
             throws Exception {
         System.gc();
-        long before = heapUsed();
+        long before = HeapSampler.heapUsed();
         HeapSampler sampler = new HeapSampler();
         sampler.start();
         long started = System.nanoTime();
         HttpResponse<byte[]> response = this.http.send(request.timeout(Duration.ofMinutes(10)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         double seconds = (System.nanoTime() - started) / 1e9;
-        sampler.interrupt();
-        sampler.join();
+        long peak = sampler.finish();
         System.out.printf(Locale.ROOT, "%-36s %3d in %6.2f s; heap used before %,5d MiB, at most %,5d MiB; %s%n", what,
-                response.statusCode(), seconds, before >> 20, sampler.peak >> 20, (response.statusCode() == 200)
+                response.statusCode(), seconds, before >> 20, peak >> 20, (response.statusCode() == 200)
                         ? describe.apply(response.body()) : new String(response.body(), StandardCharsets.UTF_8));
         return response;
-    }
-
-    private static long heapUsed() {
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    /**
-     * The most heap in use while an import runs, sampled every 5 ms: garbage included, so
-     * an upper bound of what the import needs live.
-     */
-    private static final class HeapSampler extends Thread {
-
-        private volatile long peak;
-
-        HeapSampler() {
-            super("heap-sampler");
-            setDaemon(true);
-        }
-
-        @Override
-        public void run() {
-            try {
-                while (!isInterrupted()) {
-                    this.peak = Math.max(this.peak, heapUsed());
-                    Thread.sleep(5);
-                }
-            }
-            catch (InterruptedException ex) {
-                // done
-            }
-            this.peak = Math.max(this.peak, heapUsed());
-        }
-
     }
 
     private static List<String> pick(List<String> apps, Random random, int n) {
