@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import io.appgraph.cost.ClusterUsage.ContainerDay;
 import io.appgraph.cost.ClusterUsage.Rollup;
@@ -19,6 +20,7 @@ import io.appgraph.dependencies.Imports;
 import io.appgraph.platform.Cypher;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -129,20 +131,8 @@ final class CostImportController {
                 unattributed.put(other.reason(), round(other.compute()));
             }
             report.put("unattributed", unattributed);
-            if (rehearsal) {
-                this.cypher.rehearse(this.properties.writeTimeout(), tx -> {
-                    this.usage.write(tx, env, day, rollup, true);
-                    return null;
-                });
-            }
-            else {
-                this.cypher.write(this.properties.writeTimeout(), tx -> {
-                    this.usage.write(tx, env, day, rollup, true);
-                    return null;
-                });
-                log.info("Imported usage of " + env + " " + day + ": " + rollup.containers().size() + " containers");
-                this.alerts.sweepQuietly();
-            }
+            store(rehearsal, tx -> this.usage.write(tx, env, day, rollup, true),
+                    "usage of " + env + " " + day + ": " + rollup.containers().size() + " containers");
             return ResponseEntity.ok(report);
         }
         catch (ImportRefusedException ex) {
@@ -180,20 +170,8 @@ final class CostImportController {
                         .mapToDouble(Double::doubleValue)
                         .sum());
             report.put("unattributedBytes", volume.unattributed());
-            if (rehearsal) {
-                this.cypher.rehearse(this.properties.writeTimeout(), tx -> {
-                    this.logVolumes.write(tx, env, day, volume);
-                    return null;
-                });
-            }
-            else {
-                this.cypher.write(this.properties.writeTimeout(), tx -> {
-                    this.logVolumes.write(tx, env, day, volume);
-                    return null;
-                });
-                log.info("Imported log volume of " + env + " " + day + ": " + volume.byApp().size() + " apps");
-                this.alerts.sweepQuietly();
-            }
+            store(rehearsal, tx -> this.logVolumes.write(tx, env, day, volume),
+                    "log volume of " + env + " " + day + ": " + volume.byApp().size() + " apps");
             return ResponseEntity.ok(report);
         }
         catch (ImportRefusedException ex) {
@@ -202,6 +180,26 @@ final class CostImportController {
         catch (Neo4jException ex) {
             return notStored(ex);
         }
+    }
+
+    /**
+     * Stores a day in one transaction, or rehearses it and rolls it back; a stored day is
+     * then swept for cost alerts.
+     */
+    private void store(boolean rehearsal, Consumer<TransactionContext> work, String what) {
+        if (rehearsal) {
+            this.cypher.rehearse(this.properties.writeTimeout(), tx -> {
+                work.accept(tx);
+                return null;
+            });
+            return;
+        }
+        this.cypher.write(this.properties.writeTimeout(), tx -> {
+            work.accept(tx);
+            return null;
+        });
+        log.info("Imported " + what);
+        this.alerts.sweepQuietly();
     }
 
     // The day is one transaction: when the database refuses it (too slow for

@@ -145,38 +145,22 @@ final class PlatformPulls {
      * completely (today so far, and earlier days back to {@code rollup-days}).
      */
     void openCost(String environment, URI opencost) {
-        Instant now = this.clock.instant();
-        LocalDate today = ClusterUsage.dayOf(now);
-        LocalDate first = today.minusDays(this.properties.rollupDays() - 1L);
-        List<LocalDate> complete = this.cypher.list(COMPLETE_PULLS,
-                Map.of("source", "opencost", "environment", environment, "since", first),
-                r -> r.get("day").asLocalDate());
-        for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
-            if (complete.contains(day)) {
-                continue;
-            }
-            Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
-            Instant dayEnd = start.plus(Duration.ofDays(1));
-            Instant end = dayEnd.isAfter(now) ? now : dayEnd;
+        eachDayToTake(completeDays("opencost", environment), (day, window) -> {
             List<String> problems = new ArrayList<>();
-            OpenCostDays.Allocations allocations = this.openCost
-                .read(this.prometheus.opencostAllocations(opencost, start, end), this.catalog, problems);
+            OpenCostDays.Allocations allocations = this.openCost.read(
+                    this.prometheus.opencostAllocations(opencost, window.start(), window.end()), this.catalog,
+                    problems);
             if (!problems.isEmpty()) {
                 log.warn("OpenCost allocations of " + environment + " " + day + " skipped: " + problems);
-                continue;
             }
-            if (allocations.byApp().isEmpty() && allocations.unattributed().isEmpty()) {
-                continue;
+            else if (!allocations.byApp().isEmpty() || !allocations.unattributed().isEmpty()) {
+                this.cypher.write(this.properties.writeTimeout(), tx -> {
+                    this.openCost.write(tx, environment, day, allocations);
+                    taken(tx, "opencost", environment, day, window.complete());
+                    return null;
+                });
             }
-            boolean done = !now.isBefore(dayEnd.plus(Duration.ofMinutes(10)));
-            LocalDate taken = day;
-            this.cypher.write(this.properties.writeTimeout(), tx -> {
-                this.openCost.write(tx, environment, taken, allocations);
-                this.cypher.run(tx, PULL_TAKEN,
-                        Map.of("source", "opencost", "environment", environment, "day", taken, "complete", done));
-                return null;
-            });
-        }
+        });
     }
 
     /**
@@ -184,38 +168,22 @@ final class PlatformPulls {
      * taken completely (today so far, and earlier days back to {@code rollup-days}).
      */
     void logVolumes(String environment, URI loki, String selector) {
-        Instant now = this.clock.instant();
-        LocalDate today = ClusterUsage.dayOf(now);
-        LocalDate first = today.minusDays(this.properties.rollupDays() - 1L);
-        List<LocalDate> complete = this.cypher.list(COMPLETE_PULLS,
-                Map.of("source", "logs", "environment", environment, "since", first), r -> r.get("day").asLocalDate());
-        for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
-            if (complete.contains(day)) {
-                continue;
-            }
-            Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
-            Instant dayEnd = start.plus(Duration.ofDays(1));
-            Instant end = dayEnd.isAfter(now) ? now : dayEnd;
+        eachDayToTake(completeDays("logs", environment), (day, window) -> {
             List<String> problems = new ArrayList<>();
             LogVolumes.Volume volume = this.logs.read(
-                    this.prometheus.lokiVolume(loki, selector, start, end, LogVolumes.TARGET_LABELS), this.catalog,
-                    problems);
+                    this.prometheus.lokiVolume(loki, selector, window.start(), window.end(), LogVolumes.TARGET_LABELS),
+                    this.catalog, problems);
             if (!problems.isEmpty()) {
                 log.warn("Log volume of " + environment + " " + day + " skipped: " + problems);
-                continue;
             }
-            if (volume.series() == 0) {
-                continue;
+            else if (volume.series() > 0) {
+                this.cypher.write(this.properties.writeTimeout(), tx -> {
+                    this.logs.write(tx, environment, day, volume);
+                    taken(tx, "logs", environment, day, window.complete());
+                    return null;
+                });
             }
-            boolean done = !now.isBefore(dayEnd.plus(Duration.ofMinutes(10)));
-            LocalDate taken = day;
-            this.cypher.write(this.properties.writeTimeout(), tx -> {
-                this.logs.write(tx, environment, taken, volume);
-                this.cypher.run(tx, PULL_TAKEN,
-                        Map.of("source", "logs", "environment", environment, "day", taken, "complete", done));
-                return null;
-            });
-        }
+        });
     }
 
     void pull(String environment, URI url) {
@@ -269,46 +237,86 @@ final class PlatformPulls {
                         at.minus(this.properties.historyRetention()).atOffset(ZoneOffset.UTC)));
     }
 
+    /**
+     * Rolls up the days of {@code environment} not yet complete (today so far, and
+     * earlier days back to {@code rollup-days}) from range queries at
+     * {@code rollup-step}.
+     */
     void rollUp(String environment, URI url) {
+        Duration step = this.properties.rollupStep();
+        List<LocalDate> complete = this.cypher.list(COMPLETE_DAYS,
+                Map.of("environment", environment, "since", firstDay()), r -> r.get("day").asLocalDate());
+        eachDayToTake(complete, (day, window) -> {
+            // Range queries include their end: the day's last step starts one step before
+            // midnight.
+            Instant end = window.end().equals(window.start().plus(Duration.ofDays(1))) ? window.end().minus(step)
+                    : window.end();
+            Map<UsageSeries, List<PrometheusSeries>> answers = new EnumMap<>(UsageSeries.class);
+            List<String> problems = new ArrayList<>();
+            for (UsageSeries series : UsageSeries.values()) {
+                answers.put(series, PrometheusSeries.read(series.key(),
+                        this.prometheus.range(url, series.query(), window.start(), end, step), problems));
+            }
+            if (!problems.isEmpty()) {
+                log.warn("Usage rollup of " + environment + " " + day + " skipped: " + problems);
+                return;
+            }
+            Rollup rollup = new ClusterUsage(answers, this.catalog).day(environment, day, step.toSeconds(),
+                    this.properties.prices(environment));
+            if (!rollup.containers().isEmpty() || !rollup.unattributed().isEmpty()) {
+                this.cypher.write(this.properties.writeTimeout(), tx -> {
+                    this.usage.write(tx, environment, day, rollup, window.complete());
+                    return null;
+                });
+            }
+        });
+    }
+
+    private LocalDate firstDay() {
+        return ClusterUsage.dayOf(this.clock.instant()).minusDays(this.properties.rollupDays() - 1L);
+    }
+
+    private List<LocalDate> completeDays(String source, String environment) {
+        return this.cypher.list(COMPLETE_PULLS,
+                Map.of("source", source, "environment", environment, "since", firstDay()),
+                r -> r.get("day").asLocalDate());
+    }
+
+    private void taken(TransactionContext tx, String source, String environment, LocalDate day, boolean complete) {
+        this.cypher.run(tx, PULL_TAKEN,
+                Map.of("source", source, "environment", environment, "day", day, "complete", complete));
+    }
+
+    /**
+     * Runs {@code work} for each day from {@code rollup-days} back to today, oldest
+     * first, but those in {@code complete}, with the day's window so far: up to midnight,
+     * or now for today. A day is complete once ten minutes past its end, when the last
+     * sample's rate window has passed.
+     */
+    private void eachDayToTake(List<LocalDate> complete, DayWork work) {
         Instant now = this.clock.instant();
         LocalDate today = ClusterUsage.dayOf(now);
-        LocalDate first = today.minusDays(this.properties.rollupDays() - 1L);
-        List<LocalDate> complete = this.cypher.list(COMPLETE_DAYS, Map.of("environment", environment, "since", first),
-                r -> r.get("day").asLocalDate());
-        Duration step = this.properties.rollupStep();
-        for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
+        for (LocalDate day = firstDay(); !day.isAfter(today); day = day.plusDays(1)) {
             if (complete.contains(day)) {
                 continue;
             }
             Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
             Instant dayEnd = start.plus(Duration.ofDays(1));
-            Instant end = dayEnd.minus(step);
-            if (end.isAfter(now)) {
-                end = now;
-            }
-            Map<UsageSeries, List<PrometheusSeries>> answers = new EnumMap<>(UsageSeries.class);
-            List<String> problems = new ArrayList<>();
-            for (UsageSeries series : UsageSeries.values()) {
-                answers.put(series, PrometheusSeries.read(series.key(),
-                        this.prometheus.range(url, series.query(), start, end, step), problems));
-            }
-            if (!problems.isEmpty()) {
-                log.warn("Usage rollup of " + environment + " " + day + " skipped: " + problems);
-                continue;
-            }
-            Rollup rollup = new ClusterUsage(answers, this.catalog).day(environment, day, step.toSeconds(),
-                    this.properties.prices(environment));
-            if (rollup.containers().isEmpty() && rollup.unattributed().isEmpty()) {
-                continue;
-            }
-            // A day is complete once its last sample's rate window has passed.
-            boolean done = !now.isBefore(dayEnd.plus(Duration.ofMinutes(10)));
-            LocalDate rolled = day;
-            this.cypher.write(this.properties.writeTimeout(), tx -> {
-                this.usage.write(tx, environment, rolled, rollup, done);
-                return null;
-            });
+            work.take(day, new Window(start, dayEnd.isAfter(now) ? now : dayEnd,
+                    !now.isBefore(dayEnd.plus(Duration.ofMinutes(10)))));
         }
+    }
+
+    /** What is taken of one day. */
+    @FunctionalInterface
+    private interface DayWork {
+
+        void take(LocalDate day, Window window);
+
+    }
+
+    /** A day's span so far, and whether it is over. */
+    private record Window(Instant start, Instant end, boolean complete) {
     }
 
     private static double sum(JsonNode answer, List<String> problems) {

@@ -21,7 +21,7 @@ import org.neo4j.driver.TransactionContext;
 
 /**
  * The demo estate's platform and cost history, written through the cost feature's own
- * writers: days of usage per app ({@code appgraph.demo.cost-days}, 90 by default; fewer
+ * writers: days of usage per app ({@code appgraph.demo.cost-days}, 30 by default; fewer
  * on a large estate) in prod (every app), non-prod (three in four) and dev (one in two,
  * its Prometheus stale for two hours), a few apps live for 5 days only, with requests
  * that are often far above usage (so right-sizing has something to say), log volume per

@@ -17,13 +17,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param releasesPerApp releases per app in the year of release history that ends at
  * start-up, on average, from 0 (no releases) to 1,000; the whole estate gets at most
  * 1,000,000 (env {@code APPGRAPH_DEMO_RELEASES_PER_APP})
- * @param costDays days of platform and cost history in prod (non-prod gets 30 at most,
- * dev 14), from 0 (none) to 366; a large estate gets fewer, so that apps × days stays
- * under {@value DemoCost#MAX_APP_DAYS} (env {@code APPGRAPH_DEMO_COST_DAYS})
+ * @param costDays days of platform and cost history in every environment, from 0 (none)
+ * to 366 (400 apps' 30 days take about 7 s of the first start); a large estate gets
+ * fewer, so that apps × days stays under {@value DemoCost#MAX_APP_DAYS} per environment
+ * (env {@code APPGRAPH_DEMO_COST_DAYS})
  */
 @ConfigurationProperties("appgraph.demo")
 public record DemoProperties(@DefaultValue("true") boolean enabled, @DefaultValue("400") int apps,
-        @DefaultValue("42") long seed, @DefaultValue("100") int releasesPerApp, @DefaultValue("90") int costDays) {
+        @DefaultValue("42") long seed, @DefaultValue("100") int releasesPerApp, @DefaultValue("30") int costDays) {
 
     public DemoProperties {
         // Fail at binding, with the property name in the message, rather than half-way
