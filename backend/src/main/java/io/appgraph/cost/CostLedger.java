@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SortedMap;
 
 import io.appgraph.cost.ClusterUsage.ContainerDay;
 import io.appgraph.cost.ClusterUsage.Figures;
@@ -99,10 +101,25 @@ public final class CostLedger {
 
     /** Stores {@code environment}'s live figures taken at {@code at}. */
     public void platformSample(TransactionContext tx, String environment, Instant at, PlatformFigures figures) {
-        this.pulls.store(tx, environment, at,
-                new Figures(figures.apps(), figures.pods(), figures.containers(), figures.cpuRequestedCores(),
-                        figures.cpuUsedCores(), figures.cpuAllocatableCores(), figures.memoryRequestedBytes(),
-                        figures.memoryUsedBytes(), figures.memoryAllocatableBytes(), figures.unattributedPods()));
+        this.pulls.store(tx, environment, at, figures(figures));
+    }
+
+    /**
+     * Stores {@code environment}'s figures over time, oldest first: the last are its live
+     * figures.
+     */
+    public void platformSamples(TransactionContext tx, String environment,
+            SortedMap<Instant, PlatformFigures> samples) {
+        Map<Instant, Figures> earlier = new LinkedHashMap<>();
+        samples.headMap(samples.lastKey()).forEach((at, figures) -> earlier.put(at, figures(figures)));
+        this.pulls.storeHistory(tx, environment, earlier);
+        platformSample(tx, environment, samples.lastKey(), samples.get(samples.lastKey()));
+    }
+
+    private static Figures figures(PlatformFigures figures) {
+        return new Figures(figures.apps(), figures.pods(), figures.containers(), figures.cpuRequestedCores(),
+                figures.cpuUsedCores(), figures.cpuAllocatableCores(), figures.memoryRequestedBytes(),
+                figures.memoryUsedBytes(), figures.memoryAllocatableBytes(), figures.unattributedPods());
     }
 
     /**

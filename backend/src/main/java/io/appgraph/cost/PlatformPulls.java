@@ -47,6 +47,12 @@ final class PlatformPulls {
             DELETE old
             """;
 
+    private static final String HISTORY = """
+            UNWIND $rows AS row
+            CREATE (s:PlatformSample {environment: $environment, at: row.at})
+            SET s += row.figures
+            """;
+
     private static final String FAILED = """
             MERGE (e:PlatformEnvironment {name: $environment})
             SET e.lastAttemptAt = $at, e.error = $error
@@ -227,14 +233,28 @@ final class PlatformPulls {
      * samples.
      */
     void store(TransactionContext tx, String environment, Instant at, Figures figures) {
-        Map<String, Object> values = Map.of("apps", figures.apps(), "pods", figures.pods(), "containers",
-                figures.containers(), "cpuRequestedCores", figures.cpuRequestedCores(), "cpuUsedCores",
-                figures.cpuUsedCores(), "cpuAllocatableCores", figures.cpuAllocatableCores(), "memoryRequestedBytes",
+        this.cypher.run(tx, PULLED,
+                Map.of("environment", environment, "figures", values(figures), "at", at.atOffset(ZoneOffset.UTC),
+                        "keepSince", at.minus(this.properties.historyRetention()).atOffset(ZoneOffset.UTC)));
+    }
+
+    /**
+     * Stores earlier samples of {@code environment} in one statement (the latest goes
+     * through {@link #store}, which also sets the environment's figures).
+     */
+    void storeHistory(TransactionContext tx, String environment, Map<Instant, Figures> samples) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        samples
+            .forEach((at, figures) -> rows.add(Map.of("at", at.atOffset(ZoneOffset.UTC), "figures", values(figures))));
+        this.cypher.run(tx, HISTORY, Map.of("environment", environment, "rows", rows));
+    }
+
+    private static Map<String, Object> values(Figures figures) {
+        return Map.of("apps", figures.apps(), "pods", figures.pods(), "containers", figures.containers(),
+                "cpuRequestedCores", figures.cpuRequestedCores(), "cpuUsedCores", figures.cpuUsedCores(),
+                "cpuAllocatableCores", figures.cpuAllocatableCores(), "memoryRequestedBytes",
                 figures.memoryRequestedBytes(), "memoryUsedBytes", figures.memoryUsedBytes(), "memoryAllocatableBytes",
                 figures.memoryAllocatableBytes(), "unattributedPods", figures.unattributedPods());
-        this.cypher.run(tx, PULLED,
-                Map.of("environment", environment, "figures", values, "at", at.atOffset(ZoneOffset.UTC), "keepSince",
-                        at.minus(this.properties.historyRetention()).atOffset(ZoneOffset.UTC)));
     }
 
     /**

@@ -223,18 +223,20 @@ final class DemoCost {
         Instant last = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
             .minus(stale ? Duration.ofHours(2) : Duration.ZERO);
         Random random = new Random(env.hashCode());
+        java.util.SortedMap<Instant, PlatformFigures> samples = new java.util.TreeMap<>();
         for (int i = 143; i >= 0; i--) {
             Instant at = last.minus(Duration.ofMinutes(10L * i));
             int hour = at.atOffset(ZoneOffset.UTC).getHour();
             double business = (hour >= 8 && hour <= 18) ? 1.25 : 0.7;
             double noise = 0.92 + 0.16 * random.nextDouble();
             int unattributedPods = prod ? 6 : 1;
-            ledger.platformSample(tx, env, at,
+            samples.put(at,
                     new PlatformFigures(apps, pods + unattributedPods, pods + unattributedPods, cpuRequested,
                             cpuUsed * business * noise, Math.ceil(cpuRequested * 1.4), memoryRequested,
                             memoryUsed * (0.95 + 0.1 * random.nextDouble()),
                             Math.ceil(memoryRequested * 1.5 / GIB) * GIB, unattributedPods));
         }
+        ledger.platformSamples(tx, env, samples);
         if (stale) {
             ledger.platformPullFailed(tx, env, now,
                     "Prometheus at http://prometheus.dev.example.com:9090 could not be reached: connect timed out");

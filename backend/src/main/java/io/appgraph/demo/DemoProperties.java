@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * start-up, on average, from 0 (no releases) to 1,000; the whole estate gets at most
  * 1,000,000 (env {@code APPGRAPH_DEMO_RELEASES_PER_APP})
  * @param costDays days of platform and cost history in every environment, from 0 (none)
- * to 366 (400 apps' 30 days take about 7 s of the first start); a large estate gets
+ * to 366 (400 apps' 30 days take about 10 s of the first start); a large estate gets
  * fewer, so that apps × days stays under {@value DemoCost#MAX_APP_DAYS} per environment
  * (env {@code APPGRAPH_DEMO_COST_DAYS})
  */
