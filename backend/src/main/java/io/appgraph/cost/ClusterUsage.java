@@ -197,12 +197,21 @@ final class ClusterUsage {
             return (double) Math.max(this.cpuRequestSamples, this.cpuUsageSamples) / this.steps.cardinality();
         }
 
-        /** OpenCost's workload cost: max(request, usage) × price, CPU and memory. */
         double compute(Prices prices) {
-            return Math.max(this.cpuRequest, this.cpuUsage) / 3600 * prices.cpuCoreHour()
-                    + Math.max(this.memoryRequest, this.memoryUsage) / 3600 / GIB * prices.memoryGibHour();
+            return ClusterUsage.compute(this.cpuRequest / 3600, this.cpuUsage / 3600, this.memoryRequest / 3600 / GIB,
+                    this.memoryUsage / 3600 / GIB, prices);
         }
 
+    }
+
+    /**
+     * OpenCost's workload cost: max(requested, used) × price, CPU and memory, from
+     * core-hours and GiB-hours.
+     */
+    static double compute(double cpuRequestCoreHours, double cpuUsageCoreHours, double memoryRequestGibHours,
+            double memoryUsageGibHours, Prices prices) {
+        return Math.max(cpuRequestCoreHours, cpuUsageCoreHours) * prices.cpuCoreHour()
+                + Math.max(memoryRequestGibHours, memoryUsageGibHours) * prices.memoryGibHour();
     }
 
     /** What runs now. */

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.appgraph.platform.Cypher;
-import io.appgraph.platform.NotFoundException;
 import io.appgraph.platform.UserError;
 import io.appgraph.platform.Values;
 import org.neo4j.driver.Record;
@@ -63,8 +62,6 @@ final class CostAlertStore {
 
     private static final String PERSON = "MATCH (p:Person {handle: $handle}) RETURN p.handle AS handle";
 
-    private static final String SQUAD_EXISTS = "MATCH (squad:Squad {name: $squad}) RETURN squad.name AS name";
-
     private final Cypher cypher;
 
     private final Clock clock;
@@ -75,9 +72,6 @@ final class CostAlertStore {
     }
 
     List<CostAlert> list(String squad, boolean all) {
-        if (squad != null && this.cypher.single(SQUAD_EXISTS, Map.of("squad", squad), r -> r).isEmpty()) {
-            throw new NotFoundException("No squad is named '" + squad + "'");
-        }
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("squad", squad);
         parameters.put("all", all);

@@ -239,8 +239,4 @@ final class CostAlerts {
         return all;
     }
 
-    static List<String> kinds() {
-        return List.of("COST_UP", "OVER_PROVISIONED", "LOGGING_SPIKE", "UNATTRIBUTED_GROWTH");
-    }
-
 }

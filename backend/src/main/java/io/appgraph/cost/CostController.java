@@ -13,6 +13,7 @@ import io.appgraph.org.OrgQueries;
 import io.appgraph.org.Squad;
 import io.appgraph.platform.Batches;
 import io.appgraph.platform.InvalidArgumentException;
+import io.appgraph.platform.NotFoundException;
 import io.appgraph.platform.UserError;
 import io.appgraph.platform.security.ActingPerson;
 import io.appgraph.releases.Interval;
@@ -78,12 +79,12 @@ final class CostController {
     @QueryMapping
     List<CostBucket> costs(@Argument String squad, @Argument OffsetDateTime from, @Argument OffsetDateTime to,
             @Argument Interval interval) {
-        return this.costs.costs(squad, from, to, interval);
+        return this.costs.costs(known(squad), from, to, interval);
     }
 
     @QueryMapping
     CostSummary costSummary(@Argument String squad, @Argument OffsetDateTime from, @Argument OffsetDateTime to) {
-        return this.costs.summary(squad, from, to);
+        return this.costs.summary(known(squad), from, to);
     }
 
     @SchemaMapping(typeName = "CostBucket")
@@ -99,7 +100,7 @@ final class CostController {
 
     @QueryMapping
     List<RightSizing> rightSizing(@Argument String squad, @Argument Integer first) {
-        return this.rightSizing.list(squad, first(first, 100));
+        return this.rightSizing.list(known(squad), first(first, 100));
     }
 
     @BatchMapping(typeName = "RightSizing", field = "app")
@@ -109,7 +110,7 @@ final class CostController {
 
     @QueryMapping
     List<CostAlert> costAlerts(@Argument String squad, @Argument Boolean all) {
-        return this.alerts.list(squad, Boolean.TRUE.equals(all));
+        return this.alerts.list(known(squad), Boolean.TRUE.equals(all));
     }
 
     @BatchMapping(typeName = "CostAlert", field = "app")
@@ -144,6 +145,14 @@ final class CostController {
     private CostAlertPayload payload(String id, List<UserError> errors) {
         return errors.isEmpty() ? new CostAlertPayload(this.alerts.find(id).orElse(null), List.of())
                 : new CostAlertPayload(null, errors);
+    }
+
+    /** {@code squad}, or null for the whole estate; a name no squad has is refused. */
+    private String known(String squad) {
+        if (squad != null && this.org.squads(List.of(squad)).isEmpty()) {
+            throw new NotFoundException("No squad is named '" + squad + "'");
+        }
+        return squad;
     }
 
     private static int first(Integer first, int fallback) {

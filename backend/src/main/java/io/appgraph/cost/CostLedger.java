@@ -70,8 +70,7 @@ public final class CostLedger {
             }
             double cpuRequest = c.cpuRequestCores() * 24 * c.replicas();
             double memoryRequest = c.memoryRequestBytes() / ClusterUsage.GIB * 24 * c.replicas();
-            double compute = Math.max(cpuRequest, cpuUsage) * prices.cpuCoreHour()
-                    + Math.max(memoryRequest, memoryUsage) * prices.memoryGibHour();
+            double compute = ClusterUsage.compute(cpuRequest, cpuUsage, memoryRequest, memoryUsage, prices);
             days.add(new ContainerDay(environment, day, c.app(), c.container(), cpuUsage, cpuRequest, memoryUsage,
                     memoryRequest, c.cpuRequestCores(), c.memoryRequestBytes(), c.replicas(), peak, histogram,
                     compute));

@@ -20,7 +20,6 @@ import io.appgraph.cost.CostBucket.UnattributedCost;
 import io.appgraph.cost.CostSummary.Trend;
 import io.appgraph.platform.Cypher;
 import io.appgraph.platform.InvalidArgumentException;
-import io.appgraph.platform.NotFoundException;
 import io.appgraph.releases.Interval;
 import org.neo4j.driver.Record;
 import org.springframework.stereotype.Component;
@@ -36,8 +35,6 @@ final class CostQueries {
 
     /** The longest range one cost read may cover. */
     static final Duration MAX_RANGE = Duration.ofDays(400);
-
-    private static final String SQUAD_EXISTS = "MATCH (squad:Squad {name: $squad}) RETURN squad.name AS name";
 
     private static final String SQUAD_DAYS = """
             MATCH (squad:Squad {name: $squad})<-[:OWNED_BY]-(app:App)
@@ -205,9 +202,6 @@ final class CostQueries {
     private List<Record> days(String squad, LocalDate from, LocalDate to) {
         if (squad == null) {
             return this.cypher.list(ESTATE_DAYS, Map.of("from", from, "to", to), r -> r);
-        }
-        if (this.cypher.single(SQUAD_EXISTS, Map.of("squad", squad), r -> r).isEmpty()) {
-            throw new NotFoundException("No squad is named '" + squad + "'");
         }
         return this.cypher.list(SQUAD_DAYS, Map.of("squad", squad, "from", from, "to", to), r -> r);
     }

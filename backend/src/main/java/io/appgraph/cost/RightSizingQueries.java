@@ -10,7 +10,6 @@ import io.appgraph.cost.RightSizing.CpuRecommendation;
 import io.appgraph.cost.RightSizing.MemoryRecommendation;
 import io.appgraph.cost.RightSizingCalculator.Confidence;
 import io.appgraph.platform.Cypher;
-import io.appgraph.platform.NotFoundException;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
@@ -42,8 +41,6 @@ final class RightSizingQueries {
             LIMIT $first
             """;
 
-    private static final String SQUAD_EXISTS = "MATCH (squad:Squad {name: $squad}) RETURN squad.name AS name";
-
     private final Cypher cypher;
 
     private final Clock clock;
@@ -59,9 +56,6 @@ final class RightSizingQueries {
         parameters.put("fresh", ClusterUsage.dayOf(this.clock.instant()).minusDays(FRESH_DAYS));
         if (squad == null) {
             return this.cypher.list(ESTATE, parameters, RightSizingQueries::rightSizing);
-        }
-        if (this.cypher.single(SQUAD_EXISTS, Map.of("squad", squad), r -> r).isEmpty()) {
-            throw new NotFoundException("No squad is named '" + squad + "'");
         }
         parameters.put("squad", squad);
         return this.cypher.list(SQUAD, parameters, RightSizingQueries::rightSizing);

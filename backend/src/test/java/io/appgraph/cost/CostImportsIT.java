@@ -170,7 +170,7 @@ class CostImportsIT extends IntegrationTest {
             .contains("date must be a day as YYYY-MM-DD, was '2026-13-01'")
             .contains("'cpuUsge' is not a usage series")
             .contains("'memoryRequests' is missing");
-        HttpResponse<String> notJson = HTTP_post("/api/import/usage?environment=prod&date=2026-11-01", "{nope");
+        HttpResponse<String> notJson = postText("/api/import/usage?environment=prod&date=2026-11-01", "{nope");
         assertThat(notJson.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(notJson.body()).path("details").toString()).contains("The body is not JSON");
         Map<String, Object> failed = usage(1.0);
@@ -188,6 +188,20 @@ class CostImportsIT extends IntegrationTest {
         assertThat(rehearsal.path("containers").asInt()).isEqualTo(2);
         assertThat(rehearsal.path("unattributed").path(PodAttribution.NO_APP).asDouble()).isPositive();
         assertThat(count("MATCH (u:UsageDay) RETURN count(u)")).isZero();
+    }
+
+    @Test
+    void aSquadNoOneHasIsRefusedByEveryCostRead() {
+        for (String read : List.of("costs(squad: \"nope\", from: \"%1$s\", to: \"%2$s\", interval: DAY) { total }",
+                "costSummary(squad: \"nope\", from: \"%1$s\", to: \"%2$s\") { total }",
+                "rightSizing(squad: \"nope\") { container }", "costAlerts(squad: \"nope\") { id }")) {
+            JsonNode answer = JSON
+                .readTree(post("/graphql", Map.of("query", "{ " + read.formatted(start(7), start(0)) + " }")).body());
+            assertThat(answer.path("errors").get(0).path("message").asString()).as(read)
+                .isEqualTo("No squad is named 'nope'");
+            assertThat(answer.path("errors").get(0).path("extensions").path("classification").asString())
+                .isEqualTo("NOT_FOUND");
+        }
     }
 
     @Test
@@ -398,10 +412,10 @@ class CostImportsIT extends IntegrationTest {
     }
 
     private HttpResponse<String> post(String path, Object body) {
-        return HTTP_post(path, JSON.writeValueAsString(body));
+        return postText(path, JSON.writeValueAsString(body));
     }
 
-    private HttpResponse<String> HTTP_post(String path, String body) {
+    private HttpResponse<String> postText(String path, String body) {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .header("Content-Type", "application/json")
