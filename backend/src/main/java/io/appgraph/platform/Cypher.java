@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.appgraph.neo4j.InProcessReads;
 import io.micrometer.core.instrument.Counter;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -24,6 +25,7 @@ import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,8 +58,16 @@ public final class Cypher {
 
     private final Counter statements;
 
-    Cypher(Driver driver, GraphQlLimitsProperties limits, MeterRegistry meters) {
+    // Set when Neo4j runs in this JVM: reads then skip Bolt (see InProcessReads).
+    private final InProcessReads inProcess;
+
+    private final Duration readTimeout;
+
+    Cypher(Driver driver, ObjectProvider<InProcessReads> inProcess, GraphQlLimitsProperties limits,
+            MeterRegistry meters) {
         this.driver = driver;
+        this.inProcess = inProcess.getIfAvailable();
+        this.readTimeout = limits.timeout();
         this.transactionConfig = TransactionConfig.builder().withTimeout(limits.timeout()).build();
         // The same bookmark manager as the sessions below: a read sees the writes before
         // it.
@@ -79,6 +89,10 @@ public final class Cypher {
      */
     public <T> List<T> list(String query, Map<String, Object> parameters, Function<Record, T> mapper) {
         count(query);
+        if (this.inProcess != null) {
+            return this.inProcess.stream(query, parameters, this.readTimeout,
+                    records -> records.map(mapper).collect(Collectors.toList()));
+        }
         return this.driver.executableQuery(query)
             .withParameters(parameters)
             .withConfig(this.readQueries)
@@ -91,6 +105,10 @@ public final class Cypher {
      * transient failure, so it must build its answer afresh each time it is called.
      */
     public <T> T stream(String query, Map<String, Object> parameters, Function<Stream<Record>, T> reader) {
+        if (this.inProcess != null) {
+            count(query);
+            return this.inProcess.stream(query, parameters, this.readTimeout, reader);
+        }
         return read(tx -> {
             count(query);
             try (Stream<Record> records = tx.run(query, parameters).stream()) {

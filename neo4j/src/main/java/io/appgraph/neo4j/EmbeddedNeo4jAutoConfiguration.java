@@ -5,6 +5,7 @@ import java.net.URI;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jAutoConfiguration;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
@@ -23,6 +24,12 @@ public class EmbeddedNeo4jAutoConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedNeo4jServer embeddedNeo4jServer(EmbeddedNeo4jProperties properties) {
         return EmbeddedNeo4jServer.start(properties);
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "appgraph.embedded.in-process-reads", matchIfMissing = true)
+    InProcessReads inProcessReads(EmbeddedNeo4jServer server) {
+        return server.inProcessReads();
     }
 
     @Bean

@@ -20,9 +20,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code APPGRAPH_EMBEDDED_BACKUP_DIR})
  * @param backupsKept how many of those copies are kept, the newest (env
  * {@code APPGRAPH_EMBEDDED_BACKUPS_KEPT})
+ * @param inProcessReads whether read statements run on the database directly, in this
+ * JVM, rather than through Bolt (env {@code APPGRAPH_EMBEDDED_IN_PROCESS_READS}); writes
+ * always go through the driver
  */
 @ConfigurationProperties("appgraph.embedded")
 public record EmbeddedNeo4jProperties(@DefaultValue("./data") Path dataDir, @DefaultValue("7687") int boltPort,
-        @DefaultValue("512m") String pageCache, Path backupDir, @DefaultValue("7") int backupsKept) {
+        @DefaultValue("512m") String pageCache, Path backupDir, @DefaultValue("7") int backupsKept,
+        @DefaultValue("true") boolean inProcessReads) {
 
 }

@@ -72,6 +72,11 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
         return this.boltUri;
     }
 
+    /** Reads that run on this database directly rather than through Bolt. */
+    public InProcessReads inProcessReads() {
+        return new InProcessReads(this.service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME));
+    }
+
     @Override
     public void close() {
         log.info("Stopping embedded Neo4j");

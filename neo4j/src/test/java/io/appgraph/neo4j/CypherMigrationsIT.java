@@ -48,7 +48,7 @@ class CypherMigrationsIT {
     @BeforeAll
     static void startNeo4j() throws IOException {
         Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "it-data")), "migrations-");
-        server = EmbeddedNeo4jServer.start(new EmbeddedNeo4jProperties(dataDir, 0, "64m", null, 1));
+        server = EmbeddedNeo4jServer.start(new EmbeddedNeo4jProperties(dataDir, 0, "64m", null, 1, true));
         driver = GraphDatabase.driver(server.boltUri(), AuthTokens.none());
     }
 

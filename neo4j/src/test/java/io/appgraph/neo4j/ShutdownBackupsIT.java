@@ -26,7 +26,7 @@ class ShutdownBackupsIT {
         Path backupDir = root.resolve("backups");
         for (int run = 1; run <= 3; run++) {
             EmbeddedNeo4jServer server = EmbeddedNeo4jServer
-                .start(new EmbeddedNeo4jProperties(dataDir, 0, "16m", backupDir, 2));
+                .start(new EmbeddedNeo4jProperties(dataDir, 0, "16m", backupDir, 2, true));
             try (Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.none())) {
                 driver.executableQuery("CREATE (:Run {number: $run})").withParameters(Map.of("run", run)).execute();
             }
@@ -41,7 +41,7 @@ class ShutdownBackupsIT {
 
         // The newest copy, started where it lies, holds all three runs.
         EmbeddedNeo4jServer restored = EmbeddedNeo4jServer
-            .start(new EmbeddedNeo4jProperties(backups.get(1), 0, "16m", null, 1));
+            .start(new EmbeddedNeo4jProperties(backups.get(1), 0, "16m", null, 1, true));
         try (Driver driver = GraphDatabase.driver(restored.boltUri(), AuthTokens.none())) {
             List<Long> runs = driver.executableQuery("MATCH (r:Run) RETURN r.number AS number ORDER BY number")
                 .execute()
