@@ -9,22 +9,29 @@ import io.appgraph.Fixtures;
 import io.appgraph.IntegrationTest;
 import io.appgraph.platform.Cypher;
 import io.appgraph.platform.GlobalId;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.ExecutionGraphQlService;
+import org.springframework.graphql.GraphQlResponse;
+import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.ExecutionGraphQlServiceTester;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Every planned read answers in one Cypher statement, whatever the selection, and answers
  * exactly what the data fetchers and batch loaders answer for the same selection (the
  * planner turned off for that request). The documents under {@code graphql-test/planned}
  * select every field of every planned type, with aliases, fragments, arguments and
- * cursors.
+ * cursors. The same documents complete alike in one walk ({@link DirectCompletion}) and
+ * field by field.
  */
 class PlannedReadsIT extends IntegrationTest {
 
@@ -33,6 +40,9 @@ class PlannedReadsIT extends IntegrationTest {
 
     @Autowired
     ExecutionGraphQlService service;
+
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeEach
     void estate() {
@@ -82,13 +92,60 @@ class PlannedReadsIT extends IntegrationTest {
         long statements = this.cypher.statementCount() - before;
         Map<String, Object> plannedData = planned.returnResponse().getData();
 
-        GraphQlTester.Response unplanned = request(ExecutionGraphQlServiceTester.builder(this.service)
-            .configureExecutionInput(
-                    (input, builder) -> builder.graphQLContext(Map.of(SelectionPlanner.DISABLED, true)).build())
-            .build(), document, variables);
+        GraphQlTester.Response unplanned = request(withContext(SelectionPlanner.DISABLED), document, variables);
 
         assertThat(edgesAsSets(plannedData)).isEqualTo(edgesAsSets(unplanned.returnResponse().getData()));
         assertThat(statements).as("statements for %s", document).isEqualTo(plannedData.size());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "EveryAppField", "AliasesAndFragments", "DirectoryPages", "Radius", "RadiusCount",
+            "Graphs", "Organisation", "Nodes", "SameFieldTwice" })
+    void completingAnAnswerInOneWalkGivesWhatCompletingItFieldByFieldGives(String document) {
+        Map<String, Object> variables = variables(document);
+        double before = directCompletions("completed");
+
+        Map<String, Object> direct = request(this.graphQl, document, variables).returnResponse().getData();
+        double walked = directCompletions("completed") - before;
+        Map<String, Object> stepwise = request(withContext(DirectCompletion.DISABLED), document, variables)
+            .returnResponse()
+            .getData();
+
+        assertThat(edgesAsSets(direct)).isEqualTo(edgesAsSets(stepwise));
+        assertThat(walked).as("values completed in one walk for %s", document).isPositive();
+    }
+
+    @Test
+    void aValueTheWalkCannotCompleteIsCompletedFieldByFieldWithItsErrors() {
+        this.driver.executableQuery("MATCH (a:App {name: 'refunds'}) SET a.tier = 'GOLD'").execute();
+        String document = "{ apps(first: 10) { edges { node { name tier squad { name } } } } }";
+        double gaveUp = directCompletions("gave-up");
+
+        GraphQlResponse direct = this.graphQl.document(document).execute().returnResponse();
+        GraphQlResponse stepwise = withContext(DirectCompletion.DISABLED).document(document).execute().returnResponse();
+
+        assertThat(directCompletions("gave-up")).isGreaterThan(gaveUp);
+        assertThat((Object) direct.getData()).isEqualTo(stepwise.getData());
+        assertThat(direct.getErrors()).singleElement().satisfies(error -> {
+            assertThat(error.getPath()).isEqualTo("apps.edges[5].node.tier");
+            assertThat(error.getMessage()).contains("GOLD");
+        });
+        assertThat(direct.getErrors())
+            .extracting(ResponseError::getMessage, ResponseError::getPath, ResponseError::getErrorType)
+            .containsExactly(stepwise.getErrors()
+                .stream()
+                .map(error -> tuple(error.getMessage(), error.getPath(), error.getErrorType()))
+                .toArray(Tuple[]::new));
+    }
+
+    private GraphQlTester withContext(String flag) {
+        return ExecutionGraphQlServiceTester.builder(this.service)
+            .configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of(flag, true)).build())
+            .build();
+    }
+
+    private double directCompletions(String outcome) {
+        return this.meters.counter("appgraph.graphql.direct.completions", "outcome", outcome).count();
     }
 
     // A dependency graph's edges come in no promised order: compare them as sets.
