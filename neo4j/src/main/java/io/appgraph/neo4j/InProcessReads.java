@@ -22,6 +22,9 @@ import org.neo4j.driver.exceptions.TransientException;
 import org.neo4j.driver.internal.InternalNode;
 import org.neo4j.driver.internal.InternalRecord;
 import org.neo4j.driver.internal.InternalRelationship;
+import org.neo4j.driver.internal.value.ListValue;
+import org.neo4j.driver.internal.value.MapValue;
+import org.neo4j.driver.internal.value.StringValue;
 import org.neo4j.graphdb.Entity;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Label;
@@ -87,17 +90,22 @@ public final class InProcessReads {
 
     /** The driver's value for what the embedded database returned. */
     static Value value(Object object) {
+        if (object instanceof String string) {
+            return new StringValue(string);
+        }
+        // The driver's own value classes, built directly: Values.value would copy each
+        // map once more.
         if (object instanceof Map<?, ?> map) {
             Map<String, Value> values = new LinkedHashMap<>((int) (map.size() / 0.75f) + 1);
             map.forEach((key, item) -> values.put((String) key, value(item)));
-            return Values.value(values);
+            return new MapValue(values);
         }
         if (object instanceof List<?> list) {
-            Value[] values = new Value[list.size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = value(list.get(i));
+            List<Value> values = new ArrayList<>(list.size());
+            for (Object item : list) {
+                values.add(value(item));
             }
-            return Values.value(values);
+            return new ListValue(values);
         }
         if (object instanceof DurationValue duration) {
             return Values.isoDuration(duration.get(ChronoUnit.MONTHS), duration.get(ChronoUnit.DAYS),
