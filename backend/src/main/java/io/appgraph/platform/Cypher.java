@@ -32,8 +32,10 @@ import org.springframework.stereotype.Component;
  * The one way features talk to Neo4j: read and write units of work through the driver's
  * managed transactions (retried on transient failures, routed to readers or the leader in
  * a cluster), with causal consistency across requests and a time limit on every
- * transaction. It counts the statements it runs, so tests can prove that nested GraphQL
- * fields are batched.
+ * transaction. When Neo4j runs in this JVM, single-statement reads ({@link #list},
+ * {@link #single}, {@link #stream}) skip the driver and Bolt and run on the database
+ * directly ({@link InProcessReads}), answering the same records. It counts the statements
+ * it runs, so tests can prove that nested GraphQL fields are batched.
  */
 @Component
 public final class Cypher {

@@ -18,6 +18,7 @@ import org.neo4j.driver.Values;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.DatabaseException;
 import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.TransientException;
 import org.neo4j.driver.internal.InternalNode;
 import org.neo4j.driver.internal.InternalRecord;
@@ -188,7 +189,12 @@ public final class InProcessReads {
             return ex;
         }
         Neo4jException translated;
-        if (code.startsWith("Neo.ClientError.")) {
+        if (code.endsWith(".DatabaseUnavailable")) {
+            // As the driver reports a server it cannot reach: callers answer 503, retry
+            // later.
+            translated = new ServiceUnavailableException(ex.getMessage());
+        }
+        else if (code.startsWith("Neo.ClientError.")) {
             translated = new ClientException(code, ex.getMessage());
         }
         else if (code.startsWith("Neo.TransientError.")) {

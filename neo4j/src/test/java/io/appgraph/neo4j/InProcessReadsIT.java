@@ -17,6 +17,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -114,6 +115,17 @@ class InProcessReadsIT {
         assertThatExceptionOfType(ClientException.class)
             .isThrownBy(() -> reads.stream(wrong, Map.of(), TIMEOUT, records -> records.toList()))
             .satisfies(ex -> assertThat(ex.code()).isEqualTo(throughBolt.code()));
+    }
+
+    @Test
+    void aDatabaseThatIsGoneReadsAsAServerThatCannotBeReached() throws IOException {
+        Path dataDir = Files.createTempDirectory(Path.of("target", "it-data"), "in-process-gone-");
+        EmbeddedNeo4jServer gone = EmbeddedNeo4jServer
+            .start(new EmbeddedNeo4jProperties(dataDir, 0, "8m", null, 1, true));
+        InProcessReads reads = gone.inProcessReads();
+        gone.close();
+        assertThatExceptionOfType(ServiceUnavailableException.class)
+            .isThrownBy(() -> reads.stream("RETURN 1 AS one", Map.of(), TIMEOUT, records -> records.toList()));
     }
 
     @Test

@@ -241,9 +241,8 @@ final class DirectCompletion extends AsyncExecutionStrategy {
             if (type instanceof GraphQLObjectType object) {
                 return object(object, field, value);
             }
-            // An interface or a union: a planned row knows its type, anything else goes
-            // to
-            // the type resolver on the usual path.
+            // An interface or a union: a planned row knows its type; anything else
+            // goes to the type resolver on the usual path.
             if (value instanceof PlannedRow row) {
                 return object(this.context.getGraphQLSchema().getObjectType(row.type()), field, value);
             }

@@ -4,7 +4,6 @@ import java.util.List;
 
 import graphql.execution.DataFetcherExceptionHandler;
 import io.micrometer.core.instrument.MeterRegistry;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
