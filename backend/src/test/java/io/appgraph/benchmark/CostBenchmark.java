@@ -1,13 +1,9 @@
 package io.appgraph.benchmark;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -244,8 +240,7 @@ public final class CostBenchmark {
                         + "clients; per s = requests per second. The estate's costs read every app's days of the "
                         + "range (%,d apps x 3 environments x 2 days here, usage and log volume). Client and server "
                         + "share this JVM and its cores.%n",
-                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20, peakResidentMemory(),
-                apps.size());
+                HeapSampler.heapUsed() >> 20, HeapSampler.peakResidentMemory(), apps.size());
         MeasuredRows.printErrors(rows);
     }
 
@@ -431,20 +426,6 @@ public final class CostBenchmark {
 
     private boolean hasHistory(EstateApp app) {
         return app.squad() != null && this.historySquads.contains(app.squad());
-    }
-
-    private static String peakResidentMemory() {
-        try {
-            return Files.readAllLines(Path.of("/proc/self/status"))
-                .stream()
-                .filter(line -> line.startsWith("VmHWM:"))
-                .map(line -> line.substring(6).strip())
-                .findFirst()
-                .orElse("n/a");
-        }
-        catch (IOException ex) {
-            return "n/a";
-        }
     }
 
     /** An app of the estate, its squad (or null) and its place in the directory. */

@@ -135,7 +135,7 @@ public final class EstateBenchmark {
         rows.forEach(Row::print);
         System.out.printf(Locale.ROOT,
                 "%nheap used after the run (after GC): %,d MiB; peak resident memory of the process: %s%n",
-                heapAfterGc(), peakResidentMemory());
+                heapAfterGc(), HeapSampler.peakResidentMemory());
         System.out.printf(Locale.ROOT, "reads measured in %s%n",
                 minutes(Duration.ofNanos(System.nanoTime() - started)));
         System.out.println(
@@ -315,20 +315,6 @@ public final class EstateBenchmark {
     private static long heapAfterGc() {
         System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
-    }
-
-    private static String peakResidentMemory() {
-        try {
-            return Files.readAllLines(Path.of("/proc/self/status"))
-                .stream()
-                .filter(line -> line.startsWith("VmHWM:"))
-                .map(line -> line.substring(6).strip())
-                .findFirst()
-                .orElse("n/a");
-        }
-        catch (IOException ex) {
-            return "n/a";
-        }
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

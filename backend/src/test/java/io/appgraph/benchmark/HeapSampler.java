@@ -1,6 +1,9 @@
 package io.appgraph.benchmark;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * The most heap in use while an import runs, sampled every 5 ms: garbage included, so an
@@ -18,6 +21,24 @@ final class HeapSampler extends Thread {
 
     static long heapUsed() {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /**
+     * The process's peak resident memory as Linux reports it ({@code VmHWM}, such as
+     * "2154836 kB"), or "n/a" elsewhere.
+     */
+    static String peakResidentMemory() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status"))
+                .stream()
+                .filter(line -> line.startsWith("VmHWM:"))
+                .map(line -> line.substring(6).strip())
+                .findFirst()
+                .orElse("n/a");
+        }
+        catch (IOException ex) {
+            return "n/a";
+        }
     }
 
     /** The most heap seen in use, in bytes. */
